@@ -1,0 +1,10 @@
+from django.urls import path
+
+from . import views
+
+app_name = "commitments"
+
+urlpatterns = [
+    path("plans/<slug:plan>/", views.plan_detail, name="plan"),
+    path("plans/<slug:plan>/commitments/<int:number>/", views.commitment_detail, name="detail"),
+]

@@ -1,0 +1,78 @@
+"""Admin for agencies, action plans, themes and commitments: both languages side by side."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .models import ActionPlan, Agency, Commitment, Theme
+
+
+def side_by_side(field: str, heading) -> FieldRowPanel:
+    """The Chinese and English columns of a translated field, in one row."""
+    return FieldRowPanel([FieldPanel(f"{field}_zh_hant"), FieldPanel(f"{field}_en")], heading=heading)
+
+
+class AgencyViewSet(SnippetViewSet):
+    model = Agency
+    icon = "group"
+    menu_label = _("Agencies")
+    list_display = ["name", "short_name", "code", "is_government"]
+    search_fields = ["name_zh_hant", "name_en", "short_name_zh_hant", "code"]
+    panels = [
+        FieldPanel("code"),
+        side_by_side("name", _("Name")),
+        side_by_side("short_name", _("Short name")),
+        FieldPanel("is_government"),
+    ]
+
+
+class ActionPlanViewSet(SnippetViewSet):
+    model = ActionPlan
+    icon = "doc-full"
+    menu_label = _("Action plans")
+    list_display = ["name", "starts_on", "ends_on", "submission_deadline", "is_current"]
+    panels = [
+        FieldPanel("slug"),
+        side_by_side("name", _("Name")),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("starts_on"), FieldPanel("ends_on")]), FieldPanel("submission_deadline")],
+            heading=_("Dates"),
+        ),
+        FieldPanel("is_current"),
+    ]
+
+
+class ThemeViewSet(SnippetViewSet):
+    model = Theme
+    icon = "folder-open-inverse"
+    menu_label = _("Themes")
+    list_display = ["number", "name", "plan"]
+    list_filter = ["plan"]
+    panels = [FieldPanel("plan"), FieldPanel("number"), side_by_side("name", _("Name"))]
+
+
+class CommitmentViewSet(SnippetViewSet):
+    model = Commitment
+    icon = "tasks"
+    menu_label = _("Commitments")
+    list_display = ["number", "title", "lead_agency", "plan"]
+    list_filter = ["plan", "theme", "lead_agency"]
+    search_fields = ["title_zh_hant", "title_en"]
+    panels = [
+        FieldRowPanel([FieldPanel("plan"), FieldPanel("number")]),
+        FieldPanel("theme"),
+        side_by_side("title", _("Title")),
+        FieldPanel("lead_agency"),
+    ]
+
+
+class ActionPlanGroup(SnippetViewSetGroup):
+    items = (ActionPlanViewSet, ThemeViewSet, CommitmentViewSet, AgencyViewSet)
+    menu_icon = "doc-full-inverse"
+    menu_label = _("Action plan")
+    menu_name = "action-plan"
+    menu_order = 200
+
+
+register_snippet(ActionPlanGroup)

@@ -1,0 +1,50 @@
+"""Helpers for content translated with django-modeltranslation (rule F-7).
+
+A translated field ``title`` is stored as ``title_zh_hant`` and ``title_en``. Pages and
+the API read each language's own column, never the fallback, so a missing English
+text is shown as "translation pending" rather than silently replaced by Chinese.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.utils.translation import get_language
+
+LANGUAGE_CODES: tuple[str, ...] = tuple(code for code, _name in settings.LANGUAGES)
+DEFAULT_LANGUAGE: str = settings.LANGUAGE_CODE
+
+
+def column(field: str, language: str) -> str:
+    """The database column of ``field`` in ``language`` (``zh-hant`` → ``_zh_hant``)."""
+    return f"{field}_{language.replace('-', '_')}"
+
+
+def value_in(obj: Any, field: str, language: str) -> str | None:
+    """The stored text of ``field`` in ``language``; ``None`` when empty."""
+    value = getattr(obj, column(field, language), None)
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    return value
+
+
+def translations(obj: Any, field: str) -> dict[str, str | None]:
+    """All languages of ``field``, as the API gives them: ``{"zh-hant": ..., "en": ...}``."""
+    return {language: value_in(obj, field, language) for language in LANGUAGE_CODES}
+
+
+def current_language() -> str:
+    """The active language code, one of ``LANGUAGE_CODES``."""
+    language = (get_language() or DEFAULT_LANGUAGE).lower()
+    return language if language in LANGUAGE_CODES else DEFAULT_LANGUAGE
+
+
+def is_missing(obj: Any, field: str, language: str | None = None) -> bool:
+    """Whether ``field`` has no text in ``language`` (the active one by default)."""
+    return value_in(obj, field, language or current_language()) is None
+
+
+def missing_languages(obj: Any, fields: list[str] | tuple[str, ...]) -> list[str]:
+    """Languages in which at least one of ``fields`` is empty, in settings order."""
+    return [lang for lang in LANGUAGE_CODES if any(value_in(obj, f, lang) is None for f in fields)]

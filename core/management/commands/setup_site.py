@@ -1,0 +1,18 @@
+"""Bring the database to a usable site: roles, home page, shipped action plans. Idempotent."""
+
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+
+from commitments.services import action_plans_load_seed
+from core.services import roles_setup, site_ensure_home
+
+
+class Command(BaseCommand):
+    help = "Create roles, the home page and the shipped action plans (safe to run again)."
+
+    def handle(self, *args, **options):
+        call_command("update_translation_fields", verbosity=0)
+        roles_setup()
+        site_ensure_home()
+        plans = action_plans_load_seed()
+        self.stdout.write(self.style.SUCCESS(f"Site ready: {len(plans)} action plan(s), roles and home page."))

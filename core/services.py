@@ -1,0 +1,105 @@
+"""Site set-up: roles, the home page, demo accounts. Every function is idempotent."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import GroupPagePermission, Locale, Page, Site
+
+from .models import HomePage
+from .roles import NDC_EDITOR, ROLE_GROUPS, role_permissions
+
+HOME_TITLE = {"zh-hant": "開放政府共創平臺", "en": "Open Government Co-creation"}
+HOME_INTRO = {
+    "zh-hant": "<p>這是我國開放政府國家行動方案的共創平臺：多元利害關係人論壇的成員、會議與決議，"
+    "中英文會議紀錄，承諾事項表及其衡量指標，以及公眾諮詢，都在這裡公開。</p>",
+    "en": "<p>This is the co-creation platform of Taiwan's Open Government National Action Plan: the members, "
+    "meetings and decisions of the multi-stakeholder forums, bilingual minutes, commitment tables with their "
+    "indicators, and public consultations, all in the open.</p>",
+}
+
+
+@transaction.atomic
+def roles_setup() -> dict[str, Group]:
+    """Create the role groups and grant each the permissions the apps declare."""
+    groups: dict[str, Group] = {}
+    for role, codenames in role_permissions().items():
+        group, _ = Group.objects.get_or_create(name=ROLE_GROUPS[role])
+        permissions = []
+        for dotted in sorted(codenames):
+            app_label, codename = dotted.split(".", 1)
+            permissions.append(Permission.objects.get(content_type__app_label=app_label, codename=codename))
+        group.permissions.set(permissions)
+        groups[role] = group
+    root = Page.get_first_root_node()
+    if root is not None:
+        editor = groups[NDC_EDITOR]
+        for codename in ("add_page", "change_page", "publish_page", "lock_page", "unlock_page"):
+            GroupPagePermission.objects.get_or_create(
+                group=editor,
+                page=root,
+                permission=Permission.objects.get(codename=codename, content_type__app_label="wagtailcore"),
+            )
+    return groups
+
+
+@transaction.atomic
+def site_ensure_home() -> HomePage:
+    """Make a bilingual HomePage the default site's root (replacing Wagtail's welcome page)."""
+    home = HomePage.objects.first()
+    if home is None:
+        Locale.get_default() if Locale.objects.exists() else Locale.objects.create(
+            language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
+        )
+        root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root"))
+        home = HomePage(
+            title_zh_hant=HOME_TITLE["zh-hant"],
+            title_en=HOME_TITLE["en"],
+            title=HOME_TITLE["zh-hant"],
+            slug="home-ogp",
+            intro_zh_hant=HOME_INTRO["zh-hant"],
+            intro_en=HOME_INTRO["en"],
+        )
+        root.add_child(instance=home)
+        home.save_revision().publish()
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="OGP Taiwan")
+    elif site.root_page_id != home.pk:
+        old_root = site.root_page
+        site.root_page = home
+        site.save()
+        if old_root.specific_class is Page and old_root.depth == 2 and not old_root.get_children().exists():
+            old_root.delete()
+    return home
+
+
+DEMO_PASSWORD = "demo-ogp-2020"
+DEMO_ACCOUNTS = {
+    "ndc_editor": ("ndc.editor@demo.ogp.tw", "NDC", "Editor"),
+    "convener": ("convener@demo.ogp.tw", "Forum", "Convener"),
+    "agency_officer": ("officer@demo.ogp.tw", "Agency", "Officer"),
+    "moderator": ("moderator@demo.ogp.tw", "Comment", "Moderator"),
+}
+
+
+def demo_accounts_ensure() -> dict[str, object]:
+    """One demo account per staff role. Refused unless settings.DEMO_DATA_ALLOWED."""
+    if not getattr(settings, "DEMO_DATA_ALLOWED", False):
+        raise PermissionError("Demo accounts are only created with DEMO_DATA_ALLOWED (development and tests).")
+    groups = roles_setup()
+    User = get_user_model()
+    accounts = {}
+    for role, (email, first, last) in DEMO_ACCOUNTS.items():
+        user, created = User.objects.get_or_create(
+            username=email, defaults={"email": email, "first_name": first, "last_name": last}
+        )
+        if created:
+            user.set_password(DEMO_PASSWORD)
+            user.save()
+        user.groups.add(groups[role])
+        accounts[role] = user
+    return accounts

@@ -1,0 +1,44 @@
+"""Shared fixtures: the seeded site in every test database, Chinese active by default."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.management import call_command
+from django.utils import translation
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Every test database starts with roles, the home page and the shipped action plans."""
+    with django_db_blocker.unblock():
+        call_command("setup_site", verbosity=0)
+
+
+@pytest.fixture(autouse=True)
+def _chinese_by_default():
+    """The active language leaks between tests (STACK_NOTES): start each in Chinese."""
+    translation.activate("zh-hant")
+    yield
+    translation.activate("zh-hant")
+
+
+@pytest.fixture
+def seeded_transactional_db(transactional_db):
+    """A transactional database (flushed after each test) with the site set up again."""
+    call_command("setup_site", verbosity=0)
+    return transactional_db
+
+
+@pytest.fixture
+def demo_accounts(db):
+    """One account per staff role, as `make run` creates them."""
+    from core.services import demo_accounts_ensure
+
+    return demo_accounts_ensure()
+
+
+@pytest.fixture
+def plan(db):
+    from commitments.models import ActionPlan
+
+    return ActionPlan.objects.get(slug="2020-2024")

@@ -1,0 +1,49 @@
+"""Production settings refuse insecure defaults and pass `check --deploy` with no warning."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+STRONG_KEY = "k8#Yp2!vQz9@Lr4$Wm7^Tn1&Xc6*Bd3(Hf5)Gj0-Ks8+Ua2=Ee"
+
+
+def run_manage(*args: str, **env: str) -> subprocess.CompletedProcess:
+    environment = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}}
+    environment.update({"DJANGO_SETTINGS_MODULE": "config.settings.production", **env})
+    return subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=environment, capture_output=True, text=True, timeout=120
+    )
+
+
+@pytest.mark.parametrize(
+    "env",
+    [
+        {"ALLOWED_HOSTS": "ogp.example.tw"},
+        {"SECRET_KEY": "short", "ALLOWED_HOSTS": "ogp.example.tw"},
+        {"SECRET_KEY": "dev-only-insecure-key-never-use-in-production-xxxxxxxxxxxx", "ALLOWED_HOSTS": "ogp.example.tw"},
+        {"SECRET_KEY": STRONG_KEY},
+    ],
+    ids=["no-secret", "short-secret", "dev-secret", "no-hosts"],
+)
+def test_production_refuses_insecure_defaults(env):
+    result = run_manage("check", **env)
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+
+
+def test_production_check_deploy_is_clean():
+    result = run_manage("check", "--deploy", "--fail-level", "WARNING", SECRET_KEY=STRONG_KEY, ALLOWED_HOSTS="ogp.example.tw")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_production_never_creates_demo_accounts():
+    result = run_manage("load_demo", SECRET_KEY=STRONG_KEY, ALLOWED_HOSTS="ogp.example.tw")
+    assert result.returncode != 0
+    assert "Demo data is disabled" in result.stderr
