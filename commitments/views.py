@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
-from django.shortcuts import get_object_or_404, render
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
 
 from .models import ActionPlan, Commitment
 from .public import themes_with_commitments
+
+
+def current_plan(request):
+    """The current action plan's page."""
+    plan = ActionPlan.objects.current()
+    if plan is None:
+        raise Http404
+    return redirect("commitments:plan", plan=plan.slug)
 
 
 def plan_detail(request, plan: str):

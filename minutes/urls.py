@@ -1,5 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "minutes"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("minutes/", views.index, name="index"),
+]

@@ -1,7 +1,7 @@
 """List or fill untranslated Chinese strings.
 
-    python scripts/po_todo.py                 # print every untranslated/fuzzy msgid (all catalogues)
-    python scripts/po_todo.py FILE < pairs    # set translations: lines "msgid<TAB>msgstr"
+python scripts/po_todo.py                 # print every untranslated/fuzzy msgid (all catalogues)
+python scripts/po_todo.py FILE < pairs    # set translations: lines "msgid<TAB>msgstr"
 """
 
 from __future__ import annotations

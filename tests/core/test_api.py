@@ -15,7 +15,10 @@ def test_commitment_list_shape(client):
     assert len(data["items"]) == 12
     first = data["items"][0]
     assert first["number"] == 1
-    assert first["title"] == {"zh-hant": "政府資料開放與運用法制化", "en": "Legal basis for opening and using government data"}
+    assert first["title"] == {
+        "zh-hant": "政府資料開放與運用法制化",
+        "en": "Legal basis for opening and using government data",
+    }
     assert first["lead_agency"]["short_name"]["zh-hant"] == "國發會"
     assert first["theme"]["number"] == 1
     assert first["url"] == {"zh-hant": "/plans/2020-2024/commitments/1/", "en": "/en/plans/2020-2024/commitments/1/"}

@@ -17,7 +17,7 @@ def test_home_page_in_chinese_lists_all_commitments_with_lead_agencies(client):
     assert response.status_code == 200
     html = response.content.decode()
     assert '<html lang="zh-Hant-TW">' in html
-    for number, theme, title, agency in ANNEX_1:
+    for _number, theme, title, agency in ANNEX_1:
         assert title in html
         assert theme in html
         assert f"主辦機關：{agency}" in html
