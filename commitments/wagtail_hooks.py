@@ -5,12 +5,9 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from core.panels import side_by_side
+
 from .models import ActionPlan, Agency, Commitment, Theme
-
-
-def side_by_side(field: str, heading) -> FieldRowPanel:
-    """The Chinese and English columns of a translated field, in one row."""
-    return FieldRowPanel([FieldPanel(f"{field}_zh_hant"), FieldPanel(f"{field}_en")], heading=heading)
 
 
 class AgencyViewSet(SnippetViewSet):
