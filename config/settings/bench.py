@@ -1,0 +1,8 @@
+"""Benchmark settings: production-like (DEBUG off, real template caching) on a test database."""
+
+from .test import *  # noqa: F403
+
+DEBUG = False
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+ROOT_URLCONF = "config.urls_bench"
+LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "ERROR"}}
