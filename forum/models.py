@@ -63,6 +63,12 @@ class Forum(models.Model):
             members = self.members.current()
         return rules.balance([m.sector for m in members if m.left_on is None])
 
+    def balance_summary(self) -> str:
+        """The roster's balance in words, for admin listings (F-2.1)."""
+        roster = self.roster_balance()
+        state = _("balanced") if roster.is_balanced else _("unequal")
+        return f"{roster.government} : {roster.non_government} ({state})"
+
     def roster_is_public(self, members=None) -> bool:
         """Published, and balanced or with a recorded reason (F-2.1)."""
         reason = self.imbalance_reason_zh_hant or self.imbalance_reason or ""

@@ -93,8 +93,14 @@ def validate_tally(*, present: int, in_favour: int, against: int, abstain: int) 
 
 
 def tally_problems(
-    *, present: int, counted_attendance: int | None, consensus: bool, agreed_to_vote: int, in_favour: int,
-    against: int, abstain: int,
+    *,
+    present: int,
+    counted_attendance: int | None,
+    consensus: bool,
+    agreed_to_vote: int,
+    in_favour: int,
+    against: int,
+    abstain: int,
 ) -> list[tuple[str, str]]:
     """Everything wrong with a decision's counts, as ``(field, code)`` pairs (empty when valid).
 
