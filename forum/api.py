@@ -6,6 +6,7 @@ Members are listed once a forum's roster is published (F-2.1); contact data neve
 from __future__ import annotations
 
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from ninja import Router, Schema
 
 from core.api import Translated, paginate
@@ -104,7 +105,7 @@ def forum_out(forum) -> dict:
         "meetings": [
             {
                 "id": meeting.pk,
-                "starts_at": meeting.starts_at.isoformat(),
+                "starts_at": timezone.localtime(meeting.starts_at).isoformat(),
                 "present": meeting.counted_attendance(),
                 "decisions": [decision_out(i) for i in meeting.agenda_items.all() if hasattr(i, "decision")],
             }
