@@ -239,8 +239,8 @@ class Meeting(ClusterableModel):
             for item in self.agenda_items.all()
         ]
         data = [
-            self.title_zh_hant, self.title_en, self.starts_at.isoformat() if self.starts_at else None,
-            self.ends_at.isoformat() if self.ends_at else None, self.place_zh_hant, self.place_en,
+            self.title_zh_hant, self.title_en, self.starts_at.timestamp() if self.starts_at else None,
+            self.ends_at.timestamp() if self.ends_at else None, self.place_zh_hant, self.place_en,
             self.online_url, items,
         ]  # fmt: skip
         return hashlib.sha256(json.dumps(data, ensure_ascii=False, default=str).encode()).hexdigest()[:16]

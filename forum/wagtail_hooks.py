@@ -8,7 +8,8 @@ from django.core.exceptions import PermissionDenied
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
@@ -38,6 +39,11 @@ class ScopedViewSet(SnippetViewSet):
     """A snippet viewset listing only what belongs to the user's forums."""
 
     forum_path = ""
+    form_class = WagtailAdminModelForm
+
+    def get_edit_handler(self):
+        """The panels with the viewset's form class (scoped choices, rule checks)."""
+        return ObjectList(self.panels, base_form_class=self.form_class).bind_to_model(self.model)
 
     def get_queryset(self, request):
         return permissions.scoped(request.user, self.model._default_manager.all(), self.forum_path)

@@ -24,7 +24,9 @@ def _fill(forum, make_member, make_meeting, size: int):
         sector = Sector.NON_GOVERNMENT if i % 2 else Sector.GOVERNMENT
         members.append(make_member(forum, sector, email=f"m{i}@example.org", phone="0912-345-678"))
     for i in range(size):
-        meeting = make_meeting(forum, items=1, starts_at=dt.datetime(2020, 1, 1, 14, tzinfo=TAIPEI) + dt.timedelta(days=i))
+        meeting = make_meeting(
+            forum, items=1, starts_at=dt.datetime(2020, 1, 1, 14, tzinfo=TAIPEI) + dt.timedelta(days=i)
+        )
         for member in members[:4]:
             Attendance.objects.create(meeting=meeting, member=member)
         Attendance.objects.create(meeting=meeting, observer_name="觀察員")
@@ -75,7 +77,9 @@ def test_rule_F_3_1_decisions_explained_in_both_languages(client, forum, balance
     meeting = make_meeting(forum, items=1)
     for member in balanced:
         Attendance.objects.create(meeting=meeting, member=member)
-    Decision.objects.create(agenda_item=meeting.agenda_items.get(), consensus=False, present=6, agreed_to_vote=4, in_favour=3)
+    Decision.objects.create(
+        agenda_item=meeting.agenda_items.get(), consensus=False, present=6, agreed_to_vote=4, in_favour=3
+    )
     zh = client.get(f"/forums/{forum.pk}/").content.decode()
     assert "表決通過" in zh and "出席 6 人中 4 人同意付諸表決（過半數）；出席 6 人中 3 人贊成（達二分之一）：通過" in zh
     en = client.get(f"/en/forums/{forum.pk}/").content.decode()
