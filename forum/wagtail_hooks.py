@@ -26,7 +26,7 @@ AgendaItem.panels = [
     side_by_side("description", _("Description")),
 ]
 Attendance.panels = [
-    FieldPanel("member"),
+    FieldPanel("member", widget=forms.Select),
     FieldRowPanel([FieldPanel("observer_name"), FieldPanel("observer_organisation")], heading=_("Or an observer")),
     FieldRowPanel(
         [FieldPanel("attendance_fee"), FieldPanel("travel_costs")],
@@ -57,7 +57,7 @@ class ForumViewSet(ScopedViewSet):
     list_display = ["__str__", Column("balance_summary", label=_("Balance (F-2.1)")), "roster_published"]
     copy_view_enabled = False
     panels = [
-        FieldPanel("commitment"),
+        FieldPanel("commitment", widget=forms.Select),
         FieldPanel("staff", widget=forms.CheckboxSelectMultiple),
         MultiFieldPanel(
             [
@@ -81,7 +81,7 @@ class MemberViewSet(ScopedViewSet):
     search_fields = ["name_zh_hant", "name_en", "organisation_zh_hant", "organisation_en"]
     copy_view_enabled = False
     panels = [
-        FieldPanel("forum"),
+        FieldPanel("forum", widget=forms.Select),
         side_by_side("name", _("Name")),
         side_by_side("title", _("Title")),
         side_by_side("organisation", _("Organisation")),
@@ -105,14 +105,14 @@ class MeetingViewSet(ScopedViewSet):
     ordering = ["-starts_at"]
     copy_view_enabled = False
     panels = [
-        FieldPanel("forum"),
+        FieldPanel("forum", widget=forms.Select),
         side_by_side("title", _("Title")),
         FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")], heading=_("When")),
         side_by_side("place", _("Place")),
         FieldPanel("online_url"),
         InlinePanel("agenda_items", heading=_("Agenda"), label=_("Agenda item")),
         FieldPanel("invited", widget=forms.CheckboxSelectMultiple),
-        FieldPanel("chair"),
+        FieldPanel("chair", widget=forms.Select),
         InlinePanel("attendances", heading=_("Attendance"), label=_("Person present")),
         TemplatePanel("forum/admin/meeting_panel.html", heading=_("Notice, balance and allowances")),
     ]
