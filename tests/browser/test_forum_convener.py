@@ -1,3 +1,4 @@
+# ruff: noqa: E501
 """Journey: a convener, through the Wagtail admin alone, creates a meeting with an agenda, sends
 the notice (email + .ics), records attendance and a decision that needs a vote; the public forum
 page then shows the outcome and its explanation in both languages (F-2.1, F-2.4, F-3.1, F-9)."""
