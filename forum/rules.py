@@ -14,7 +14,6 @@ from dataclasses import dataclass
 
 from django.db.models import IntegerChoices, TextChoices
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
 
 class Outcome(TextChoices):
@@ -132,11 +131,7 @@ def explain(outcome: Outcome | str, *, present: int, agreed_to_vote: int = 0, in
     (more than half); 6 of 12 voted in favour (at least half): adopted"."""
     outcome = Outcome(outcome)
     if outcome == Outcome.CONSENSUS:
-        return ngettext(
-            "Decided by consensus of the %(present)d member present.",
-            "Decided by consensus of the %(present)d members present.",
-            present,
-        ) % {"present": present}
+        return str(_("Decided by consensus of the members present (%(present)d).")) % {"present": present}
     if vote_may_be_held(present, agreed_to_vote):
         motion = _("%(agreed)d of %(present)d present agreed to vote (more than half)")
     else:
