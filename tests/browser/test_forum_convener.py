@@ -143,6 +143,8 @@ def test_convener_journey_rule_F_3_1_F_9(site, browser, shot, convener_forum, vi
     # 4. Record a decision that needed a vote: 3 of 5 agreed to vote, 3 of 5 in favour.
     page.goto(site.url + f"/admin/snippets/forum/meeting/edit/{meeting.pk}/")
     assert 'data-government="3" data-non-government="2"' in page.content()
+    page.locator(".balance").first.scroll_into_view_if_needed()
+    shot(page, f"forum-admin-meeting-attendance-{viewport_name}")
     page.get_by_role("link", name="登錄決議").click()
     page.wait_for_url("**/admin/snippets/forum/decision/add/")
     page.select_option('[name="agenda_item"]', str(meeting.agenda_items.get().pk))

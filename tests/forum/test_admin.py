@@ -201,3 +201,17 @@ def test_meeting_form_refuses_another_forums_member(client, users, staffed, othe
     assert response.status_code == 200 and not Meeting.objects.filter(title_zh_hant="第3次會議").exists()
     response = client.post(f"{ADMIN}/meeting/add/", _meeting_data(other_forum, agenda, []))
     assert response.status_code == 200 and not Meeting.objects.filter(title_zh_hant="第3次會議").exists()
+
+
+def test_rule_F_2_1_admin_forum_listing_shows_balance(client, users, staffed, balanced, make_member):
+    make_member(staffed, Sector.NON_GOVERNMENT)
+    client.force_login(users["convener"])
+    html = client.get(f"{ADMIN}/forum/").content.decode()
+    assert "3 : 4 (不對等)" in html
+
+
+@pytest.mark.parametrize("role,allowed", [("ndc_editor", True), ("convener", False), ("secretariat", False)])
+def test_rule_F_9_only_ndc_editors_change_the_copy_addresses(client, users, role, allowed):
+    client.force_login(users[role])
+    response = client.get("/admin/settings/forum/noticesettings/", follow=True)
+    assert (response.status_code == 200 and b'name="minister_office_email"' in response.content) is allowed

@@ -189,3 +189,9 @@ def test_meeting_fingerprint_changes_with_the_meeting(forum, make_meeting):
     item.title_zh_hant = "新議題"
     item.save()
     assert meeting.notice_fingerprint() != again
+
+
+def test_rule_F_1_one_forum_per_commitment_convened_by_its_lead_agency(forum, make_forum):
+    assert forum.lead_agency == forum.commitment.lead_agency
+    with pytest.raises(IntegrityError), transaction.atomic():
+        make_forum(4)
