@@ -37,7 +37,9 @@ def editable_forums(user) -> QuerySet[Forum]:
 
 def can_edit_forum(user, forum: Forum) -> bool:
     """Edit the forum's roster, meetings, attendance and decisions."""
-    if not _active_staff(user) or not user.has_perm("forum.change_forum") and not user.has_perm("forum.change_meeting"):
+    if not _active_staff(user):
+        return False
+    if not (user.has_perm("forum.change_forum") or user.has_perm("forum.change_meeting")):
         return False
     return edits_all_forums(user) or forum.staff.filter(pk=user.pk).exists()
 

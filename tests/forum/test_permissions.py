@@ -142,3 +142,20 @@ def test_public_sees_published_roster_and_decisions_whatever_the_role(client, us
     html = client.get(f"/forums/{forum.pk}/").content.decode()
     assert world["member"].name_zh_hant in html
     assert "@example.org" not in html  # rule K-4
+
+
+@pytest.mark.parametrize(
+    "role,created",
+    [("ndc_editor", True), ("convener", True), ("secretariat", True), ("other_convener", False), ("officer", False),
+     ("moderator", False)],
+)  # fmt: skip
+def test_create_meeting_in_a_forum_allowed_and_refused(client, users, world, role, created):
+    client.force_login(users[role])
+    data = {
+        "forum": world["forum"].pk, "title_zh_hant": "臨時會議", "title_en": "", "starts_at": "2020-05-01 10:00",
+        "ends_at": "", "place_zh_hant": "", "place_en": "", "online_url": "", "chair": "",
+        "agenda_items-TOTAL_FORMS": 0, "agenda_items-INITIAL_FORMS": 0,
+        "attendances-TOTAL_FORMS": 0, "attendances-INITIAL_FORMS": 0,
+    }  # fmt: skip
+    client.post(f"{ADMIN}/meeting/add/", data)
+    assert world["forum"].meetings.filter(title_zh_hant="臨時會議").exists() is created
