@@ -10,6 +10,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -56,6 +57,9 @@ class Forum(models.Model):
     @property
     def lead_agency(self):
         return self.commitment.lead_agency
+
+    def get_absolute_url(self) -> str:
+        return reverse("forum:detail", kwargs={"forum": self.pk})
 
     def roster_balance(self, members=None) -> rules.Balance:
         """Government vs non-government among current members (F-2.1); pass prefetched members."""
@@ -220,6 +224,9 @@ class Meeting(ClusterableModel):
 
     def __str__(self) -> str:
         return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("forum:meeting", kwargs={"forum": self.forum_id, "meeting": self.pk})
 
     def counted_attendance(self) -> int:
         """Members recorded present (observers never count, F-3.1); uses prefetched attendances."""

@@ -11,7 +11,6 @@ from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, vCalAddress, vText
@@ -128,7 +127,6 @@ def meeting_send_notice(*, meeting: Meeting, user=None) -> Notice:
     previous = meeting.notices.order_by("-sequence").first()
     sequence = previous.sequence + 1 if previous else 1
     recipients = notice_recipients(meeting)
-    forum_url = reverse("forum:meeting", kwargs={"forum": meeting.forum_id, "meeting": meeting.pk})
     messages = []
     for recipient in recipients:
         with translation.override(recipient.language):
@@ -143,7 +141,7 @@ def meeting_send_notice(*, meeting: Meeting, user=None) -> Notice:
                 "number": meeting.forum.commitment.number,
                 "changed": previous is not None,
                 "member": recipient.member,
-                "url": _public_url(forum_url),
+                "url": _public_url(meeting.get_absolute_url()),
             }
             subject_format = _("Changed meeting: %(title)s") if previous else _("Meeting notice: %(title)s")
             subject = subject_format % {"title": context["title"]}

@@ -65,6 +65,7 @@ def test_notice_in_the_members_language_else_chinese(forum, balanced, make_meeti
     english = by_address[balanced[1].email]
     assert english.subject == f"Meeting notice: {meeting.title_en}"
     assert "You are invited" in english.body and "Item 1" in english.body
+    assert f"/en/forums/{forum.pk}/meetings/{meeting.pk}/" in english.body
     assert str(_ics(english).walk("VEVENT")[0]["summary"]) == meeting.title_en
     chinese = by_address[balanced[0].email]  # no preferred language recorded
     assert chinese.subject == f"開會通知：{meeting.title_zh_hant}"
