@@ -195,3 +195,33 @@ def test_forum_pages_on_a_phone(site, browser, shot, convener_forum):
         shot(page, f"forum-{name}-phone")
     assert "Balanced" in page.inner_text("main")
     context.close()
+
+
+def test_forum_pages_have_no_wcag_aa_violation_rule_W_3(site, browser, convener_forum):
+    """The forum index, a forum page and a meeting page, in both languages (axe-core, WCAG 2.1 AA)."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    from forum.models import AgendaItem, Attendance, Decision, Meeting
+
+    forum, members = convener_forum
+    meeting = Meeting.objects.create(
+        forum=forum, title_zh_hant="第1次會議", title_en="1st meeting", place_zh_hant="教育部",
+        starts_at=dt.datetime(2020, 1, 15, 6, 0, tzinfo=dt.UTC),
+    )  # fmt: skip
+    item = AgendaItem.objects.create(meeting=meeting, position=1, title_zh_hant="議題", title_en="Item")
+    for member in members:
+        Attendance.objects.create(meeting=meeting, member=member)
+    Attendance.objects.create(meeting=meeting, observer_name="周小安")
+    Decision.objects.create(agenda_item=item, consensus=False, present=6, agreed_to_vote=4, in_favour=3, against=3)
+    page = browser.new_page(viewport=DESKTOP)
+    axe = Axe()
+    options = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+    problems = {}
+    for path in ["/forums/", f"/forums/{forum.pk}/", f"/en/forums/{forum.pk}/", meeting.get_absolute_url(),
+                 "/en" + meeting.get_absolute_url()]:  # fmt: skip
+        page.goto(site.url + path)
+        result = axe.run(page, options=options)
+        assert result.response["passes"], "axe did not run"
+        if result.violations_count:
+            problems[path] = result.generate_report()
+    assert not problems, problems
