@@ -64,7 +64,9 @@ def search(queryset, query: str, **kwargs):
     terms = query_text(query)
     if not terms:
         return queryset.none()
-    return queryset.search(terms, operator="and", **kwargs)
+    from wagtail.search.backends import get_search_backend
+
+    return get_search_backend().search(terms, queryset, operator="and", **kwargs)
 
 
 def matches(texts: Iterable[str | None], query: str) -> bool:
