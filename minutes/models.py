@@ -98,6 +98,13 @@ class Minutes(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, inde
     def revisions(self):
         return self._revisions
 
+    def with_content_json(self, content):
+        """A revision restores the prose, never the record of when it was sent to NDC (F-3.2)."""
+        obj = super().with_content_json(content)
+        obj.sent_to_ndc_at = self.sent_to_ndc_at
+        obj.created_at = self.created_at
+        return obj
+
     # --- facts, read from the meeting record -------------------------------------------------
 
     @property

@@ -27,8 +27,8 @@ from core.roles import CONVENER, NDC_EDITOR, ROLE_GROUPS
 from . import pdf
 from .models import Minutes, MinutesPdf, PdfKind
 
-WORKFLOW_NAME = "NDC approval of minutes"
-TASK_NAME = "Review by NDC editors"
+WORKFLOW_NAME = "國發會審核會議紀錄 (NDC approval of minutes)"
+TASK_NAME = "國發會編輯審核 (review by NDC editors)"
 
 
 @transaction.atomic

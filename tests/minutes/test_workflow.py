@@ -36,6 +36,7 @@ def test_rule_F_3_2_submitting_records_the_date_sent_to_ndc_and_ndc_publishes(wo
     task.on_action(state.current_task_state, users["ndc_editor"], "approve")
     minutes.refresh_from_db()
     assert minutes.live and minutes.first_published_at is not None
+    assert minutes.sent_to_ndc_at is not None  # publishing the revision keeps the date sent
 
 
 def test_rule_F_3_2_ndc_returns_minutes_with_a_comment(workflow, meeting, users):
