@@ -91,7 +91,8 @@ def run(report: Report) -> None:
     data = pdf.render(big, "bilingual")
     pages = _pages(data)
 
-    trivial = f"<html><head><style>{core_pdf.page_css(language='zh-hant')}</style></head><body><p>會議紀錄</p></body></html>"
+    css = core_pdf.page_css(language="zh-hant")
+    trivial = f"<html><head><style>{css}</style></head><body><p>會議紀錄</p></body></html>"
     baseline_pdf = seconds(lambda: core_pdf.render_pdf(trivial))
     report.add("baseline: one-page Chinese PDF", baseline_pdf, "s")
     took = seconds(lambda: pdf.render(Minutes.objects.with_facts().get(pk=big.pk), "bilingual"))
