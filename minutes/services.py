@@ -22,6 +22,7 @@ from wagtail.models import (
     WorkflowTask,
 )
 
+from core.cache import bump_content_version
 from core.roles import CONVENER, NDC_EDITOR, ROLE_GROUPS
 
 from . import pdf
@@ -70,6 +71,7 @@ def minutes_record_sent(*, minutes_id: int, user=None, when: dt.datetime | None 
     first = minutes.sent_to_ndc_at is None
     if first:
         Minutes.objects.filter(pk=minutes_id).update(sent_to_ndc_at=when)
+        bump_content_version()  # an update() sends no signal: cached public pages must know
     log(minutes, "minutes.sent_to_ndc", user=user, data={"at": when.isoformat(), "first": first})
 
 

@@ -115,3 +115,11 @@ def test_home_page_latest_minutes(client, rf, published, second_meeting):
     assert home_context(rf.get("/"))["latest_minutes"] == [published]
     body = client.get("/").content.decode()
     assert f"/minutes/{published.pk}/" in body
+
+
+def test_page_cache_shows_newly_published_minutes_at_once(client, settings, published, second_meeting):
+    settings.CACHE_MIDDLEWARE_SECONDS = 60
+    assert "第2次多方利害關係人論壇會議" not in client.get("/minutes/").content.decode()
+    draft = make_minutes(second_meeting, publish=False)
+    draft.save_revision().publish()
+    assert "第2次多方利害關係人論壇會議" in client.get("/minutes/").content.decode()
