@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.db.models import Prefetch
+from django.utils.functional import SimpleLazyObject
 
 from .models import ActionPlan, Commitment, Theme
 
@@ -18,5 +19,6 @@ def themes_with_commitments(plan: ActionPlan):
 
 
 def home_context(request) -> dict:
-    plan = ActionPlan.objects.current()
-    return {"plan": plan, "themes": themes_with_commitments(plan) if plan else []}
+    """The current plan and its themes, evaluated only if the page fragment is not cached."""
+    plan = SimpleLazyObject(ActionPlan.objects.current)
+    return {"plan": plan, "themes": SimpleLazyObject(lambda: themes_with_commitments(plan) if plan else [])}

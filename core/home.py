@@ -14,6 +14,8 @@ HOME_APPS = ("commitments", "forum", "minutes", "consultations")
 
 
 def home_context(request) -> dict:
+    """Each app's contribution. Providers should return lazy values (querysets, or
+    ``SimpleLazyObject``) so that a cached fragment of the home page costs no query."""
     context: dict = {"latest_minutes": None, "open_consultations": None}
     for app in HOME_APPS:
         try:
