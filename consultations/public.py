@@ -61,6 +61,10 @@ def for_commitment(commitment) -> list[Consultation]:
 
 
 def home_context(request) -> dict:
+    """The open consultations, soonest to close first: a lazy queryset (no query inside a cached fragment)."""
     today = timezone.localdate()
-    items = list(consultations().filter(opens_on__lte=today, closes_on__gte=today).order_by("closes_on")[:5])
-    return {"open_consultations": items}
+    return {
+        "open_consultations": consultations()
+        .filter(opens_on__lte=today, closes_on__gte=today)
+        .order_by("closes_on")[:5]
+    }
