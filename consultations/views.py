@@ -123,13 +123,12 @@ def comment(request, pk: int):
                 return redirect(posted.get_absolute_url())
     if problem:
         form.add_error(None, problem)
-    reply_to = request.POST.get("parent") if is_reply else None
+    reply_to = None
+    if is_reply and request.POST["parent"].isdigit():
+        target = Comment.objects.filter(pk=int(request.POST["parent"]), consultation=consultation).first()
+        reply_to = (target.parent_id or target.pk) if target else None
     context = _detail_context(
-        request,
-        consultation,
-        form=None if is_reply else form,
-        reply_form=form if is_reply else None,
-        reply_to=int(reply_to) if reply_to and reply_to.isdigit() else None,
+        request, consultation, form=None if is_reply else form, reply_form=form if is_reply else None, reply_to=reply_to
     )
     return render(request, "consultations/detail.html", context, status=400 if problem or form.errors else 200)
 
