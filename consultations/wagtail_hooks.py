@@ -1,5 +1,6 @@
 """Admin of the consultations app: consultations (snippets), inbox, moderation, suggestions, audit actions."""
 
+from django.core.exceptions import PermissionDenied
 from django.urls import path, reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -42,6 +43,9 @@ class ConsultationPermissionPolicy(ModelPermissionPolicy):
     def user_has_permission_for_instance(self, user, action, instance):
         return self.user_has_permission(user, action) and permissions.can_manage_consultation(user, instance)
 
+    def user_has_any_permission_for_instance(self, user, actions, instance):
+        return self.user_has_any_permission(user, actions) and permissions.can_manage_consultation(user, instance)
+
     def instances_user_has_permission_for(self, user, action):
         queryset = super().instances_user_has_permission_for(user, action)
         agency_id = permissions.officer_agency_id(user)
@@ -53,8 +57,19 @@ class ConsultationPermissionPolicy(ModelPermissionPolicy):
 register_permission_policy(Consultation, ConsultationPermissionPolicy(Consultation))
 
 
+class ConsultationEditView(SnippetViewSet.edit_view_class):
+    """Editing checks the object too: an officer edits only their own agency's consultations."""
+
+    def get_object(self, queryset=None):
+        obj = super().get_object(queryset)
+        if not permissions.can_manage_consultation(self.request.user, obj):
+            raise PermissionDenied
+        return obj
+
+
 class ConsultationViewSet(SnippetViewSet):
     model = Consultation
+    edit_view_class = ConsultationEditView
     icon = "comment"
     menu_label = _("Consultations")
     add_to_admin_menu = False
