@@ -45,7 +45,9 @@ def unverified(db):
 @pytest.fixture
 def staff(demo_accounts):
     """Demo staff accounts; the officer works for the Ministry of Education (lead of commitment 4)."""
-    AgencyStaff.objects.update_or_create(user=demo_accounts["agency_officer"], defaults={"agency": Agency.objects.get(code="moe")})
+    AgencyStaff.objects.update_or_create(
+        user=demo_accounts["agency_officer"], defaults={"agency": Agency.objects.get(code="moe")}
+    )
     return demo_accounts
 
 

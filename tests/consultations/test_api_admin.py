@@ -94,7 +94,9 @@ def _other_officer():
         ("citizen", False, False, False, False),
     ],
 )
-def test_staff_views_role_by_role(client, open_consultation, citizen, staff, post, role, inbox, manage, moderate, suggestions):
+def test_staff_views_role_by_role(
+    client, open_consultation, citizen, staff, post, role, inbox, manage, moderate, suggestions
+):
     comment, _ = post(open_consultation, citizen)
     user = {"citizen": citizen}.get(role) or staff.get(role) or _other_officer()
     client.force_login(user)
@@ -124,7 +126,9 @@ def test_rule_F_4_2_officer_sees_new_comment_in_inbox_and_marks_read(client, ope
     client.get(f"/admin/consultations/inbox/{comment.pk}/")
     comment.refresh_from_db()
     assert comment.inbox_status == "read"
-    response = client.post(f"/admin/consultations/inbox/{comment.pk}/", {"inbox_status": "answered", "assigned_to": officer.pk})
+    response = client.post(
+        f"/admin/consultations/inbox/{comment.pk}/", {"inbox_status": "answered", "assigned_to": officer.pk}
+    )
     assert response.status_code == 302
     comment.refresh_from_db()
     assert comment.inbox_status == "answered" and comment.assigned_to == officer
@@ -171,7 +175,8 @@ def test_extension_refused_in_admin_with_rule_message(client, make_consultation,
     client.force_login(staff["agency_officer"])
     late = item.response_due_on + dt.timedelta(days=20)
     response = client.post(
-        f"/admin/consultations/manage/{item.pk}/", {"action": "extend", "extended_to": late.isoformat(), "reason_zh_hant": "r"}
+        f"/admin/consultations/manage/{item.pk}/",
+        {"action": "extend", "extended_to": late.isoformat(), "reason_zh_hant": "r"},
     )
     assert response.status_code == 200 and "K-7.2" in response.content.decode()
     item.refresh_from_db()
@@ -184,7 +189,10 @@ def test_ndc_forwards_suggestion_through_admin(client, citizen, staff):
     suggestion, _ = services.suggestion_submit(author=citizen, title="t", text="x", token=uuid.uuid4())
     client.force_login(staff["ndc_editor"])
     moe = Agency.objects.get(code="moe")
-    assert client.post(f"/admin/consultations/suggestions/{suggestion.pk}/", {"agency": moe.pk, "note": ""}).status_code == 302
+    assert (
+        client.post(f"/admin/consultations/suggestions/{suggestion.pk}/", {"agency": moe.pk, "note": ""}).status_code
+        == 302
+    )
     suggestion.refresh_from_db()
     assert suggestion.forwarded_to == moe
 
@@ -193,7 +201,9 @@ def test_officer_consultation_snippet_scoped_to_own_agency(client, make_consulta
     from commitments.models import Commitment
 
     mine = make_consultation(title_zh_hant="教育部的")
-    other = make_consultation(commitment=Commitment.objects.filter(plan=plan).exclude(lead_agency__code="moe").first(), title_zh_hant="別人的")
+    other = make_consultation(
+        commitment=Commitment.objects.filter(plan=plan).exclude(lead_agency__code="moe").first(), title_zh_hant="別人的"
+    )
     client.force_login(staff["agency_officer"])
     body = client.get("/admin/snippets/consultations/consultation/").content.decode()
     assert "教育部的" in body and "別人的" not in body

@@ -17,7 +17,9 @@ from consultations.models import AgencyNotificationSetting, Comment, Suggestion
 pytestmark = pytest.mark.django_db
 
 
-def test_rule_F_4_2_new_comment_reaches_the_lead_agency_at_once(open_consultation, citizen, staff, post, django_capture_on_commit_callbacks):
+def test_rule_F_4_2_new_comment_reaches_the_lead_agency_at_once(
+    open_consultation, citizen, staff, post, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
         comment, created = post(open_consultation, citizen, "請公開會議紀錄")
     assert created
@@ -28,7 +30,9 @@ def test_rule_F_4_2_new_comment_reaches_the_lead_agency_at_once(open_consultatio
     assert "請公開會議紀錄" in mail.outbox[0].body
 
 
-def test_rule_F_4_2_digest_agency_gets_one_email_later(open_consultation, citizen, staff, post, django_capture_on_commit_callbacks):
+def test_rule_F_4_2_digest_agency_gets_one_email_later(
+    open_consultation, citizen, staff, post, django_capture_on_commit_callbacks
+):
     AgencyNotificationSetting.objects.create(agency=open_consultation.agency, mode="digest")
     with django_capture_on_commit_callbacks(execute=True):
         post(open_consultation, citizen, "一")
@@ -68,7 +72,9 @@ def test_reply_must_be_in_the_same_consultation(make_consultation, citizen, post
         post(two, citizen, parent=parent)
 
 
-def test_rule_K_6_2_2_hide_keeps_the_comment_logs_and_emails(open_consultation, citizen, staff, post, django_capture_on_commit_callbacks):
+def test_rule_K_6_2_2_hide_keeps_the_comment_logs_and_emails(
+    open_consultation, citizen, staff, post, django_capture_on_commit_callbacks
+):
     comment, _ = post(open_consultation, citizen, "廣告")
     mail.outbox.clear()
     moderator = staff["moderator"]
@@ -103,7 +109,9 @@ def test_rule_K_7_2_response_cites_comments_after_close(make_consultation, citiz
     item = make_consultation(opens=-5, closes=20)
     comment, _ = post(item, citizen)
     with pytest.raises(ValidationError):
-        services.response_publish(consultation=item, text_zh_hant="回應", text_en="", cited=[], user=staff["agency_officer"])
+        services.response_publish(
+            consultation=item, text_zh_hant="回應", text_en="", cited=[], user=staff["agency_officer"]
+        )
     item.opens_on, item.closes_on = today - dt.timedelta(days=30), today - dt.timedelta(days=1)
     item.save()
     response = services.response_publish(
@@ -122,20 +130,30 @@ def test_response_cannot_cite_another_consultations_comment(make_consultation, c
     foreign, _ = post(other, citizen)
     closed = make_consultation(opens=-30, closes=-1)
     with pytest.raises(ValidationError):
-        services.response_publish(consultation=closed, text_zh_hant="回應", text_en="", cited=[foreign.pk], user=staff["ndc_editor"])
+        services.response_publish(
+            consultation=closed, text_zh_hant="回應", text_en="", cited=[foreign.pk], user=staff["ndc_editor"]
+        )
 
 
 def test_rule_K_7_2_one_extension_with_public_reason(make_consultation, staff, today):
     item = make_consultation(opens=-30, closes=-1)
     due = item.response_due_on
     services.consultation_extend(
-        consultation=item, extended_to=due + dt.timedelta(days=14), reason_zh_hant="需跨機關協調", reason_en="", user=staff["agency_officer"]
+        consultation=item,
+        extended_to=due + dt.timedelta(days=14),
+        reason_zh_hant="需跨機關協調",
+        reason_en="",
+        user=staff["agency_officer"],
     )
     item.refresh_from_db()
     assert item.extended_to == due + dt.timedelta(days=14) and item.extension_reason_zh_hant == "需跨機關協調"
     with pytest.raises(ValidationError):
         services.consultation_extend(
-            consultation=item, extended_to=due + dt.timedelta(days=10), reason_zh_hant="再延", reason_en="", user=staff["agency_officer"]
+            consultation=item,
+            extended_to=due + dt.timedelta(days=10),
+            reason_zh_hant="再延",
+            reason_en="",
+            user=staff["agency_officer"],
         )
 
 
@@ -143,7 +161,11 @@ def test_rule_T_10_2_extension_over_14_days_refused(make_consultation, staff):
     item = make_consultation(opens=-30, closes=-1, profile="t10")
     with pytest.raises(ValidationError) as error:
         services.consultation_extend(
-            consultation=item, extended_to=item.response_due_on + dt.timedelta(days=15), reason_zh_hant="r", reason_en="", user=staff["ndc_editor"]
+            consultation=item,
+            extended_to=item.response_due_on + dt.timedelta(days=15),
+            reason_zh_hant="r",
+            reason_en="",
+            user=staff["ndc_editor"],
         )
     assert "14" in str(error.value)
 

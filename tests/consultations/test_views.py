@@ -141,7 +141,9 @@ def test_cited_comment_links_to_response(client, make_consultation, citizen, sta
     comment, _ = post(item, citizen)
     item.opens_on, item.closes_on = today - dt.timedelta(days=30), today - dt.timedelta(days=2)
     item.save()
-    services.response_publish(consultation=item, text_zh_hant="採納", text_en="Adopted", cited=[comment.pk], user=staff["ndc_editor"])
+    services.response_publish(
+        consultation=item, text_zh_hant="採納", text_en="Adopted", cited=[comment.pk], user=staff["ndc_editor"]
+    )
     body = client.get(f"/en/consultations/{item.pk}/").content.decode()
     assert 'id="response"' in body and "Adopted" in body and 'href="#response"' in body
 
@@ -182,7 +184,10 @@ def test_consultation_page_fixed_queries(client, open_consultation, citizen, siz
     Comment.objects.bulk_create(comments)
     first = Comment.objects.order_by("pk").first()
     Comment.objects.bulk_create(
-        [Comment(consultation=open_consultation, author=citizen, text="r", token=uuid.uuid4(), parent=first) for _ in range(3)]
+        [
+            Comment(consultation=open_consultation, author=citizen, text="r", token=uuid.uuid4(), parent=first)
+            for _ in range(3)
+        ]
     )
     client.force_login(citizen)
     with django_assert_max_num_queries(14):
