@@ -74,8 +74,9 @@ def test_csv_export_utf8_bom(client, open_consultation, citizen, staff, post):
 
 
 def _other_officer():
-    from core.roles import AGENCY_OFFICER, ROLE_GROUPS
     from django.contrib.auth.models import Group
+
+    from core.roles import AGENCY_OFFICER, ROLE_GROUPS
 
     user = make_user("other.officer@example.org")
     user.groups.add(Group.objects.get(name=ROLE_GROUPS[AGENCY_OFFICER]))

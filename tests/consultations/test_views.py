@@ -22,8 +22,9 @@ def _post(client, consultation, text="我的意見", token=None, **extra):
 
 def test_pages_in_both_languages(client, open_consultation, make_consultation):
     make_consultation(opens=-60, closes=-30, title_zh_hant="逾期的", title_en="Overdue one")
-    for url in ("/consultations/", "/en/consultations/", f"/consultations/{open_consultation.pk}/",
-                f"/en/consultations/{open_consultation.pk}/", "/consultations/overdue/", "/en/consultations/overdue/"):  # fmt: skip
+    pk = open_consultation.pk
+    urls = ["/consultations/", f"/consultations/{pk}/", "/consultations/overdue/"]
+    for url in urls + ["/en" + url for url in urls]:
         assert client.get(url).status_code == 200, url
     assert "Draft consultation" in client.get("/en/consultations/").content.decode()
     assert "逾期的" in client.get("/consultations/overdue/").content.decode()
