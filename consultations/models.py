@@ -232,7 +232,12 @@ class Comment(models.Model):
                 condition=Q(visibility="visible") | ~Q(hidden_ground=""), name="comment_hidden_has_ground"
             ),
         ]
-        indexes = [models.Index(fields=["consultation", "parent", "created_at"])]
+        indexes = [
+            # The consultation page: top-level comments in order, one index range scan.
+            models.Index(
+                fields=["consultation", "created_at", "id"], condition=Q(parent__isnull=True), name="comment_top_level"
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"#{self.pk}"

@@ -18,7 +18,12 @@ pytestmark = pytest.mark.browser
 
 TEXT = {
     "": {"signup": "註冊", "post": "發表意見", "hidden": "已由管理者隱藏", "cited": "已獲機關綜整回應引用"},
-    "/en": {"signup": "Sign Up", "post": "Post comment", "hidden": "Hidden by a moderator", "cited": "Cited in the agency"},
+    "/en": {
+        "signup": "Sign Up",
+        "post": "Post comment",
+        "hidden": "Hidden by a moderator",
+        "cited": "Cited in the agency",
+    },
 }
 
 
