@@ -204,3 +204,16 @@ def test_period_validated_by_model_clean_rule_K_7_1_2(make_consultation, today):
     with pytest.raises(ValidationError) as error:
         item.full_clean()
     assert "14" in str(error.value) and "K-7.1.2" in str(error.value)
+
+
+def test_digest_command(open_consultation, citizen, staff, post, django_capture_on_commit_callbacks):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    AgencyNotificationSetting.objects.create(agency=open_consultation.agency, mode="digest")
+    with django_capture_on_commit_callbacks(execute=True):
+        post(open_consultation, citizen, "摘要")
+    out = StringIO()
+    call_command("send_comment_digests", stdout=out)
+    assert "1 digest" in out.getvalue() and len(mail.outbox) == 1
