@@ -118,13 +118,11 @@ class Consultation(ClusterableModel):
 
     @property
     def has_response(self) -> bool:
-        response = getattr(self, "_response_cache", None)
-        if response is None:
-            try:
-                response = self.response
-            except SummaryResponse.DoesNotExist:
-                return False
-        return response.published_at is not None
+        """Whether a summary response is published (no query when ``response`` was select_related)."""
+        try:
+            return self.response.published_at is not None
+        except SummaryResponse.DoesNotExist:
+            return False
 
     def status_on(self, today: dt.date) -> str:
         return rules.status(
