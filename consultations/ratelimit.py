@@ -48,4 +48,9 @@ def allow(*, user_id: int, ip: str, token: str) -> bool:
 
 
 def client_ip(request) -> str:
+    """The client's address; behind a reverse proxy set ``CONSULTATION_CLIENT_IP_HEADER``
+    (e.g. ``"HTTP_X_FORWARDED_FOR"``) so that visitors are not all counted as the proxy."""
+    header = getattr(settings, "CONSULTATION_CLIENT_IP_HEADER", "")
+    if header and request.META.get(header):
+        return request.META[header].split(",")[0].strip()
     return request.META.get("REMOTE_ADDR", "") or "unknown"

@@ -218,3 +218,12 @@ def test_for_commitment_include(open_consultation, commitment4):
         "consultations/includes/for_commitment.html", {"commitment_consultations": for_commitment(commitment4)}
     )
     assert open_consultation.title_zh_hant in html
+
+
+def test_client_ip_behind_a_proxy(rf, settings):
+    from consultations.ratelimit import client_ip
+
+    request = rf.get("/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="203.0.113.5, 10.0.0.1")
+    assert client_ip(request) == "10.0.0.1"
+    settings.CONSULTATION_CLIENT_IP_HEADER = "HTTP_X_FORWARDED_FOR"
+    assert client_ip(request) == "203.0.113.5"
