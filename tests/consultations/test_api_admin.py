@@ -241,3 +241,9 @@ def test_rule_K_7_1_2_admin_refuses_bad_dates_with_the_rule(client, staff, commi
     response = client.post(url, _add_form(commitment4, today, today + dt.timedelta(days=20)))
     assert response.status_code == 302
     assert Consultation.objects.get().agency.code == "moe"  # the lead agency by default
+
+
+def test_openapi_schema_lists_the_consultation_endpoints(client):
+    paths = client.get("/api/v1/openapi.json").json()["paths"]
+    assert {"/api/v1/consultations/", "/api/v1/consultations/{consultation_id}/"} <= set(paths)
+    assert "/api/v1/consultations/{consultation_id}/comments/" in paths

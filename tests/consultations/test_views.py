@@ -227,3 +227,11 @@ def test_client_ip_behind_a_proxy(rf, settings):
     assert client_ip(request) == "10.0.0.1"
     settings.CONSULTATION_CLIENT_IP_HEADER = "HTTP_X_FORWARDED_FOR"
     assert client_ip(request) == "203.0.113.5"
+
+
+def test_for_commitment_include_with_only_the_commitment(open_consultation, commitment4, django_assert_max_num_queries):
+    from django.template.loader import render_to_string
+
+    with django_assert_max_num_queries(1):
+        html = render_to_string("consultations/includes/for_commitment.html", {"commitment": commitment4})
+    assert open_consultation.title_zh_hant in html and 'id="consultations-heading"' in html
