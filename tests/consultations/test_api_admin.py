@@ -247,3 +247,29 @@ def test_openapi_schema_lists_the_consultation_endpoints(client):
     paths = client.get("/api/v1/openapi.json").json()["paths"]
     assert {"/api/v1/consultations/", "/api/v1/consultations/{consultation_id}/"} <= set(paths)
     assert "/api/v1/consultations/{consultation_id}/comments/" in paths
+
+
+def test_ndc_opens_a_topic_consultation_rule_T_10_1_4(client, staff, commitment4, today):
+    from consultations.models import Consultation
+
+    client.force_login(staff["ndc_editor"])
+    ndc = Agency.objects.get(code="ndc")
+    data = {**_add_form(commitment4, today, today + dt.timedelta(days=70), agency=ndc.pk), "commitment": "", "profile": "t10"}
+    response = client.post("/admin/snippets/consultations/consultation/add/", data)
+    assert response.status_code == 200 and "T-10.1.4" in response.content.decode()  # over 2 months
+    data["closes_on"] = (today + dt.timedelta(days=40)).isoformat()
+    assert client.post("/admin/snippets/consultations/consultation/add/", data).status_code == 302
+    item = Consultation.objects.get()
+    assert item.commitment is None and item.agency == ndc
+    api = client.get(f"/api/v1/consultations/{item.pk}/").json()
+    assert api["commitment"] is None
+
+
+def test_topic_consultation_needs_an_agency(client, staff, commitment4, today):
+    client.force_login(staff["ndc_editor"])
+    data = {**_add_form(commitment4, today, today + dt.timedelta(days=20)), "commitment": ""}
+    response = client.post("/admin/snippets/consultations/consultation/add/", data)
+    assert response.status_code == 200
+    from consultations.models import Consultation
+
+    assert not Consultation.objects.exists()
