@@ -101,7 +101,9 @@ class ResponseForm(forms.Form):
 
     def __init__(self, *args, consultation, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["cited"].queryset = consultation.comments.filter(visibility=Comment.Visibility.VISIBLE)
+        self.fields["cited"].queryset = consultation.comments.filter(
+            visibility=Comment.Visibility.VISIBLE
+        ).select_related("author")
         self.fields["cited"].label_from_instance = lambda c: f"#{c.pk} {c.author.public_name}: {c.text[:80]}"
 
 

@@ -254,7 +254,11 @@ def test_ndc_opens_a_topic_consultation_rule_T_10_1_4(client, staff, commitment4
 
     client.force_login(staff["ndc_editor"])
     ndc = Agency.objects.get(code="ndc")
-    data = {**_add_form(commitment4, today, today + dt.timedelta(days=70), agency=ndc.pk), "commitment": "", "profile": "t10"}
+    data = {
+        **_add_form(commitment4, today, today + dt.timedelta(days=70), agency=ndc.pk),
+        "commitment": "",
+        "profile": "t10",
+    }
     response = client.post("/admin/snippets/consultations/consultation/add/", data)
     assert response.status_code == 200 and "T-10.1.4" in response.content.decode()  # over 2 months
     data["closes_on"] = (today + dt.timedelta(days=40)).isoformat()
@@ -273,3 +277,22 @@ def test_topic_consultation_needs_an_agency(client, staff, commitment4, today):
     from consultations.models import Consultation
 
     assert not Consultation.objects.exists()
+
+
+@pytest.mark.parametrize("size", [10, 200])
+def test_inbox_and_moderation_fixed_queries(
+    client, open_consultation, citizen, staff, size, django_assert_max_num_queries
+):
+    import uuid
+
+    Comment.objects.bulk_create(
+        [Comment(consultation=open_consultation, author=citizen, text="c", token=uuid.uuid4()) for _ in range(size)]
+    )
+    client.force_login(staff["agency_officer"])
+    client.get("/admin/consultations/inbox/")
+    with django_assert_max_num_queries(30):
+        assert client.get("/admin/consultations/inbox/").status_code == 200
+    client.force_login(staff["moderator"])
+    client.get("/admin/consultations/moderation/")
+    with django_assert_max_num_queries(30):
+        assert client.get("/admin/consultations/moderation/").status_code == 200
