@@ -158,6 +158,12 @@ def consultation(request, pk: int):
     )
 
 
+def _cell(value) -> str:
+    """A CSV cell that a spreadsheet will not run as a formula (user text starting with = + - @)."""
+    text = str(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
 def export_csv(request, pk: int):
     """The consultation's comments as CSV, UTF-8 with a BOM so that Excel opens the Chinese."""
     item = get_object_or_404(Consultation, pk=pk)
@@ -174,16 +180,19 @@ def export_csv(request, pk: int):
     for c in comments.iterator(chunk_size=2000):
         writer.writerow(
             [
-                c.pk,
-                c.parent_id or "",
-                format_datetime(c.created_at, "zh-hant"),
-                c.author.public_name,
-                c.get_section_display() if c.section else "",
-                c.section_label,
-                c.text,
-                c.visibility,
-                c.ground_label,
-                c.inbox_status,
+                _cell(v)
+                for v in (
+                    c.pk,
+                    c.parent_id or "",
+                    format_datetime(c.created_at, "zh-hant"),
+                    c.author.public_name,
+                    c.get_section_display() if c.section else "",
+                    c.section_label,
+                    c.text,
+                    c.visibility,
+                    c.ground_label,
+                    c.inbox_status,
+                )
             ]
         )
     return response

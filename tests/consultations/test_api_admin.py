@@ -296,3 +296,10 @@ def test_inbox_and_moderation_fixed_queries(
     client.get("/admin/consultations/moderation/")
     with django_assert_max_num_queries(30):
         assert client.get("/admin/consultations/moderation/").status_code == 200
+
+
+def test_csv_export_neutralises_formulas(client, open_consultation, citizen, staff, post):
+    post(open_consultation, citizen, '=HYPERLINK("http://evil.example","x")')
+    client.force_login(staff["agency_officer"])
+    text = client.get(f"/admin/consultations/manage/{open_consultation.pk}/export.csv").content.decode("utf-8-sig")
+    assert "'=HYPERLINK" in text and ',"=HYPERLINK' not in text
