@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
-
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -12,6 +10,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -43,14 +42,12 @@ def overdue(request):
 
 def _detail_context(request, consultation: Consultation, form=None, reply_form=None, reply_to=None) -> dict:
     comments = Paginator(public.top_level_comments(consultation), settings.PAGE_SIZE).get_page(request.GET.get("page"))
-    for item in comments:
-        item.reply_token = uuid.uuid4()
     user = request.user
     return {
         "consultation": consultation,
         "status": consultation.status,
         "comments": comments,
-        "cited": public.cited_ids(consultation),
+        "cited": SimpleLazyObject(lambda: public.cited_ids(consultation)),
         "form": form or CommentForm(),
         "reply_form": reply_form,
         "reply_to": reply_to,

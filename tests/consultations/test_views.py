@@ -235,3 +235,13 @@ def test_for_commitment_include_with_only_the_commitment(open_consultation, comm
     with django_assert_max_num_queries(1):
         html = render_to_string("consultations/includes/for_commitment.html", {"commitment": commitment4})
     assert open_consultation.title_zh_hant in html and 'id="consultations-heading"' in html
+
+
+def test_cached_comment_list_shows_a_new_comment_at_once(client, open_consultation, citizen, post, settings):
+    settings.FRAGMENT_CACHE_SECONDS = 300
+    url = f"/consultations/{open_consultation.pk}/"
+    post(open_consultation, citizen, "第一則")
+    assert "第一則" in client.get(url).content.decode()
+    post(open_consultation, citizen, "第二則")
+    body = client.get(url).content.decode()
+    assert "第一則" in body and "第二則" in body
