@@ -34,6 +34,7 @@ def roles_setup() -> dict[str, Group]:
             permissions.append(Permission.objects.get(content_type__app_label=app_label, codename=codename))
         group.permissions.set(permissions)
         groups[role] = group
+    _documents_grant(groups)
     root = Page.get_first_root_node()
     if root is not None:
         editor = groups[NDC_EDITOR]
@@ -44,6 +45,25 @@ def roles_setup() -> dict[str, Group]:
                 permission=Permission.objects.get(codename=codename, content_type__app_label="wagtailcore"),
             )
     return groups
+
+
+DOCUMENT_ROLES = ("ndc_editor", "convener", "agency_officer")
+
+
+def _documents_grant(groups: dict[str, Group]) -> None:
+    """Staff who attach documents (minutes, consultations) may upload and choose them."""
+    from wagtail.models import Collection, GroupCollectionPermission
+
+    root = Collection.get_first_root_node()
+    if root is None:
+        return
+    for role in DOCUMENT_ROLES:
+        for codename in ("add_document", "choose_document"):
+            GroupCollectionPermission.objects.get_or_create(
+                group=groups[role],
+                collection=root,
+                permission=Permission.objects.get(codename=codename, content_type__app_label="wagtaildocs"),
+            )
 
 
 @transaction.atomic

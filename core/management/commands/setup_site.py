@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand
 
 from commitments.services import action_plans_load_seed
 from core.services import roles_setup, site_ensure_home
+from minutes.services import workflows_setup as minutes_workflows_setup
 
 
 class Command(BaseCommand):
@@ -15,4 +16,5 @@ class Command(BaseCommand):
         roles_setup()
         site_ensure_home()
         plans = action_plans_load_seed()
+        minutes_workflows_setup()
         self.stdout.write(self.style.SUCCESS(f"Site ready: {len(plans)} action plan(s), roles and home page."))
