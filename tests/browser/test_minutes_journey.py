@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 
 from core.services import DEMO_PASSWORD, demo_accounts_ensure
 from minutes import demo
@@ -13,6 +14,7 @@ from minutes.models import Minutes
 from minutes.services import workflows_setup
 
 from .conftest import DESKTOP, PHONE
+from .test_accessibility import WCAG_AA
 
 pytestmark = pytest.mark.browser
 
@@ -98,4 +100,14 @@ def test_rule_F_3_2_minutes_journey(site, browser, shot, settings, tmp_path):
     assert "Members discussed civic participation." in main and "31 March 2020" in main
     assert "Thanks to all members." in main and "Translation pending" not in main
     shot(page, "minutes-public-en-phone")
+
+    # The minutes pages meet WCAG 2.1 AA (axe-core), rule W-3.
+    axe = Axe()
+    problems = {}
+    for path in ("/minutes/", f"/minutes/{minutes.pk}/", f"/en/minutes/{minutes.pk}/", "/en/minutes/search/?q=參與"):
+        page.goto(base + path)
+        result = axe.run(page, options=WCAG_AA)
+        if result.violations_count:
+            problems[path] = result.generate_report()
+    assert not problems, problems
     public.close()
