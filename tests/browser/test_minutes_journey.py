@@ -4,6 +4,7 @@ editor approves; the public reads them in Chinese and English and downloads the 
 from __future__ import annotations
 
 import re
+import time
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -27,6 +28,14 @@ def _login(context, base: str, email: str):
     page.click("button[type=submit]")
     page.wait_for_url(re.compile(r".*/admin/$"))
     return page
+
+
+def _wait_for(probe, seconds: float = 20.0):
+    """Poll the database until ``probe()`` is truthy (the live server answers in another thread)."""
+    deadline = time.monotonic() + seconds
+    while (value := probe()) is None and time.monotonic() < deadline:
+        time.sleep(0.25)
+    return value
 
 
 def _type_rich(page, field_id: str, text: str):
@@ -60,12 +69,11 @@ def test_rule_F_3_2_minutes_journey(site, browser, shot, settings, tmp_path):
     _type_rich(page, "id_closing_remarks_en", "Thanks to all members.")
     shot(page, "minutes-admin-draft")
     page.locator("footer .dropdown-toggle, footer [data-w-dropdown-target='toggle']").first.click()
-    with page.expect_navigation():
-        page.get_by_role("button", name=re.compile("Submit to|提交至")).click()
-    page.wait_for_load_state()
-    minutes = Minutes.objects.get(meeting=meeting)
-    assert minutes.sent_to_ndc_at is not None and not minutes.live
+    page.get_by_role("button", name=re.compile("Submit to|提交至")).click()
+    minutes = _wait_for(lambda: Minutes.objects.filter(meeting=meeting, sent_to_ndc_at__isnull=False).first())
     shot(page, "minutes-admin-submitted")
+    assert minutes is not None, "the minutes were not submitted to NDC"
+    assert not minutes.live
     convener.close()
 
     # 2. An NDC editor approves: the minutes are published.
@@ -75,10 +83,11 @@ def test_rule_F_3_2_minutes_journey(site, browser, shot, settings, tmp_path):
     page.locator("footer .dropdown-toggle, footer [data-w-dropdown-target='toggle']").first.click()
     shot(page, "minutes-admin-review")
     # "Approve and publish" (核准並發佈), the action without a comment.
-    with page.expect_navigation():
-        page.locator("button[data-workflow-action-name=approve]:not([data-workflow-action-modal-url])").click()
-    minutes.refresh_from_db()
-    assert minutes.live and minutes.sent_to_ndc_at is not None
+    page.locator("button[data-workflow-action-name=approve]:not([data-workflow-action-modal-url])").click()
+    minutes = _wait_for(lambda: Minutes.objects.filter(pk=minutes.pk, live=True).first())
+    shot(page, "minutes-admin-approved")
+    assert minutes is not None, "NDC's approval did not publish the minutes"
+    assert minutes.sent_to_ndc_at is not None
     editor.close()
 
     # 3. The public reads the minutes in both languages and downloads the three PDFs.
