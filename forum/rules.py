@@ -14,7 +14,6 @@ from dataclasses import dataclass
 
 from django.db.models import IntegerChoices, TextChoices
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
 
 class Outcome(TextChoices):
@@ -92,17 +91,48 @@ def validate_tally(*, present: int, in_favour: int, against: int, abstain: int) 
         raise ValueError("in favour + against + abstain cannot exceed the number present")
 
 
+def tally_problems(
+    *,
+    present: int,
+    counted_attendance: int | None,
+    consensus: bool,
+    agreed_to_vote: int,
+    in_favour: int,
+    against: int,
+    abstain: int,
+) -> list[tuple[str, str]]:
+    """Everything wrong with a decision's counts, as ``(field, code)`` pairs (empty when valid).
+
+    ``counted_attendance`` is the number of members recorded present at the meeting (observers
+    never count), or ``None`` when no attendance was recorded. Codes: ``present_min``,
+    ``present_above_attendance``, ``agreed_above_present``, ``votes_above_present``,
+    ``consensus_has_counts``, ``no_vote_has_counts`` (no vote may be held, F-3.1, so no tally).
+    """
+    problems: list[tuple[str, str]] = []
+    if present < 1:
+        return [("present", "present_min")]
+    if counted_attendance is not None and present > counted_attendance:
+        problems.append(("present", "present_above_attendance"))
+    if consensus:
+        if agreed_to_vote or in_favour or against or abstain:
+            problems.append(("consensus", "consensus_has_counts"))
+        return problems
+    if agreed_to_vote > present:
+        problems.append(("agreed_to_vote", "agreed_above_present"))
+    if in_favour + against + abstain > present:
+        problems.append(("in_favour", "votes_above_present"))
+    if not vote_may_be_held(present, agreed_to_vote) and (in_favour or against or abstain):
+        problems.append(("in_favour", "no_vote_has_counts"))
+    return problems
+
+
 def explain(outcome: Outcome | str, *, present: int, agreed_to_vote: int = 0, in_favour: int = 0) -> str:
     """The outcome in words, in the active language, e.g. "7 of 12 present agreed to vote
     (more than half); 6 of 12 voted in favour (at least half): adopted"."""
     outcome = Outcome(outcome)
     if outcome == Outcome.CONSENSUS:
-        return ngettext(
-            "Decided by consensus of the %(present)d member present.",
-            "Decided by consensus of the %(present)d members present.",
-            present,
-        ) % {"present": present}
-    if agreed_to_vote > present / 2:
+        return str(_("Decided by consensus of the members present (%(present)d).")) % {"present": present}
+    if vote_may_be_held(present, agreed_to_vote):
         motion = _("%(agreed)d of %(present)d present agreed to vote (more than half)")
     else:
         motion = _("%(agreed)d of %(present)d present agreed to vote (not more than half)")
@@ -161,6 +191,30 @@ def roster_may_be_published(roster: Balance, imbalance_reason: str) -> bool:
 def co_convener_allowed(sector: str) -> bool:
     """F-2.2: only a non-government member may be co-convener."""
     return sector == Sector.NON_GOVERNMENT
+
+
+def convener_allowed(sector: str) -> bool:
+    """F-2.2: the convener is the lead agency's deputy head, so a government member."""
+    return sector == Sector.GOVERNMENT
+
+
+def role_problem(*, role: str, sector: str, has_convener: bool, has_other_co_convener: bool) -> str | None:
+    """Why a member may not hold ``role`` (F-2.2), or ``None`` when allowed.
+
+    Returns one of ``"convener_government"``, ``"co_convener_non_government"``,
+    ``"co_convener_needs_convener"`` (the co-convener is designated by the convener, so the
+    forum needs a convener first) and ``"one_co_convener"`` (at most one).
+    """
+    if role == Role.CONVENER and not convener_allowed(sector):
+        return "convener_government"
+    if role == Role.CO_CONVENER:
+        if not co_convener_allowed(sector):
+            return "co_convener_non_government"
+        if not has_convener:
+            return "co_convener_needs_convener"
+        if has_other_co_convener:
+            return "one_co_convener"
+    return None
 
 
 def allowance_eligible(sector: str) -> bool:
