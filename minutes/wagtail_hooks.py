@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django import forms
 from django.core.exceptions import PermissionDenied
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -29,7 +30,8 @@ class MinutesViewSet(SnippetViewSet):
     search_fields = ["closing_remarks_zh_hant", "closing_remarks_en"]
     edit_handler = ObjectList(
         [
-            FieldPanel("meeting"),
+            # A plain select: the choices are narrowed to the user's forums (not a snippet chooser).
+        FieldPanel("meeting", widget=forms.Select),
             InlinePanel(
                 "sections",
                 heading=_("Discussion of each agenda item"),
