@@ -30,13 +30,12 @@ class MinutesViewSet(SnippetViewSet):
     search_fields = ["closing_remarks_zh_hant", "closing_remarks_en"]
     edit_handler = ObjectList(
         [
-            # A plain select: the choices are narrowed to the user's forums (not a snippet chooser).
-        FieldPanel("meeting", widget=forms.Select),
+            FieldPanel("meeting", widget=forms.Select),  # a plain select keeps the scoped choices
             InlinePanel(
                 "sections",
                 heading=_("Discussion of each agenda item"),
                 label=_("Discussion record"),
-                panels=[FieldPanel("agenda_item"), side_by_side("discussion", _("Discussion"))],
+                panels=[FieldPanel("agenda_item", widget=forms.Select), side_by_side("discussion", _("Discussion"))],
             ),
             side_by_side("closing_remarks", _("Closing remarks")),
             InlinePanel(
