@@ -30,7 +30,7 @@ def _login(context, base: str, email: str):
     return page
 
 
-def _wait_for(probe, seconds: float = 20.0):
+def _wait_for(probe, seconds: float = 60.0):
     """Poll the database until ``probe()`` is truthy (the live server answers in another thread)."""
     deadline = time.monotonic() + seconds
     while (value := probe()) is None and time.monotonic() < deadline:
