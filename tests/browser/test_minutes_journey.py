@@ -4,8 +4,10 @@ editor approves; the public reads them in Chinese and English and downloads the 
 from __future__ import annotations
 
 import re
+import time
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 
 from core.services import DEMO_PASSWORD, demo_accounts_ensure
 from minutes import demo
@@ -13,6 +15,7 @@ from minutes.models import Minutes
 from minutes.services import workflows_setup
 
 from .conftest import DESKTOP, PHONE
+from .test_accessibility import WCAG_AA
 
 pytestmark = pytest.mark.browser
 
@@ -25,6 +28,14 @@ def _login(context, base: str, email: str):
     page.click("button[type=submit]")
     page.wait_for_url(re.compile(r".*/admin/$"))
     return page
+
+
+def _wait_for(probe, seconds: float = 60.0):
+    """Poll the database until ``probe()`` is truthy (the live server answers in another thread)."""
+    deadline = time.monotonic() + seconds
+    while (value := probe()) is None and time.monotonic() < deadline:
+        time.sleep(0.25)
+    return value
 
 
 def _type_rich(page, field_id: str, text: str):
@@ -58,12 +69,11 @@ def test_rule_F_3_2_minutes_journey(site, browser, shot, settings, tmp_path):
     _type_rich(page, "id_closing_remarks_en", "Thanks to all members.")
     shot(page, "minutes-admin-draft")
     page.locator("footer .dropdown-toggle, footer [data-w-dropdown-target='toggle']").first.click()
-    with page.expect_navigation():
-        page.get_by_role("button", name=re.compile("Submit to|提交至")).click()
-    page.wait_for_load_state()
-    minutes = Minutes.objects.get(meeting=meeting)
-    assert minutes.sent_to_ndc_at is not None and not minutes.live
+    page.get_by_role("button", name=re.compile("Submit to|提交至")).click()
+    minutes = _wait_for(lambda: Minutes.objects.filter(meeting=meeting, sent_to_ndc_at__isnull=False).first())
     shot(page, "minutes-admin-submitted")
+    assert minutes is not None, "the minutes were not submitted to NDC"
+    assert not minutes.live
     convener.close()
 
     # 2. An NDC editor approves: the minutes are published.
@@ -73,10 +83,11 @@ def test_rule_F_3_2_minutes_journey(site, browser, shot, settings, tmp_path):
     page.locator("footer .dropdown-toggle, footer [data-w-dropdown-target='toggle']").first.click()
     shot(page, "minutes-admin-review")
     # "Approve and publish" (核准並發佈), the action without a comment.
-    with page.expect_navigation():
-        page.locator("button[data-workflow-action-name=approve]:not([data-workflow-action-modal-url])").click()
-    minutes.refresh_from_db()
-    assert minutes.live and minutes.sent_to_ndc_at is not None
+    page.locator("button[data-workflow-action-name=approve]:not([data-workflow-action-modal-url])").click()
+    minutes = _wait_for(lambda: Minutes.objects.filter(pk=minutes.pk, live=True).first())
+    shot(page, "minutes-admin-approved")
+    assert minutes is not None, "NDC's approval did not publish the minutes"
+    assert minutes.sent_to_ndc_at is not None
     editor.close()
 
     # 3. The public reads the minutes in both languages and downloads the three PDFs.
@@ -98,4 +109,14 @@ def test_rule_F_3_2_minutes_journey(site, browser, shot, settings, tmp_path):
     assert "Members discussed civic participation." in main and "31 March 2020" in main
     assert "Thanks to all members." in main and "Translation pending" not in main
     shot(page, "minutes-public-en-phone")
+
+    # The minutes pages meet WCAG 2.1 AA (axe-core), rule W-3.
+    axe = Axe()
+    problems = {}
+    for path in ("/minutes/", f"/minutes/{minutes.pk}/", f"/en/minutes/{minutes.pk}/", "/en/minutes/search/?q=參與"):
+        page.goto(base + path)
+        result = axe.run(page, options=WCAG_AA)
+        if result.violations_count:
+            problems[path] = result.generate_report()
+    assert not problems, problems
     public.close()
