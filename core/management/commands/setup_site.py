@@ -3,7 +3,7 @@
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
-from commitments.services import action_plans_load_seed
+from commitments.services import action_plans_load_seed, workflows_setup
 from core.services import roles_setup, site_ensure_home
 
 
@@ -15,4 +15,5 @@ class Command(BaseCommand):
         roles_setup()
         site_ensure_home()
         plans = action_plans_load_seed()
+        workflows_setup()
         self.stdout.write(self.style.SUCCESS(f"Site ready: {len(plans)} action plan(s), roles and home page."))
