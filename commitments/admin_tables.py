@@ -11,7 +11,7 @@ from wagtail.snippets.views.snippets import CreateView, EditView, SnippetViewSet
 from core.panels import side_by_side
 
 from . import permissions, rules
-from .models import Commitment, CommitmentTable, Indicator, IndicatorProgress
+from .models import Commitment, CommitmentTable, Indicator, IndicatorProgress, Participant
 from .validation import SUBMISSION_REFUSED, form_problems
 
 
@@ -85,7 +85,7 @@ TABLE_PANELS = TabbedInterface(
     [
         ObjectList(
             [
-                FieldPanel("commitment"),
+                FieldPanel("commitment", widget=forms.Select),
                 FieldRowPanel([FieldPanel("starts_on"), FieldPanel("ends_on")], heading=_("Period")),
                 FieldPanel("co_agencies", widget=forms.CheckboxSelectMultiple),
                 side_by_side("problem", _("The public problem")),
@@ -144,6 +144,8 @@ Indicator.panels = [
     side_by_side("verification", _("Verification method")),
 ]
 
+Participant.panels = [FieldPanel("kind"), side_by_side("name", _("Name"))]
+
 
 class CommitmentTableViewSet(SnippetViewSet):
     model = CommitmentTable
@@ -197,7 +199,7 @@ class IndicatorProgressViewSet(SnippetViewSet):
     edit_view_class = ProgressEditView
     edit_handler = ObjectList(
         [
-            FieldPanel("indicator"),
+            FieldPanel("indicator", widget=forms.Select),
             FieldRowPanel([FieldPanel("status"), FieldPanel("reported_on")]),
             FieldRowPanel([FieldPanel("value_reached"), FieldPanel("evidence_url")]),
             side_by_side("note", _("Note")),
