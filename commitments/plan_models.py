@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import override
 
 EXPORT_FORMATS = ("pdf", "odt", "json", "csv")
 CONTENT_TYPES = {
@@ -53,10 +54,14 @@ class CompiledPlan(models.Model):
         return f"{self.plan} v{self.version}"
 
     def get_absolute_url(self) -> str:
-        return reverse("commitments:compiled", kwargs={"plan": self.plan.slug, "version": self.version})
+        """The compiled plan's page (Chinese address; pages link with ``{% url %}`` per language)."""
+        with override(settings.LANGUAGE_CODE):
+            return reverse("commitments:compiled", kwargs={"plan": self.plan.slug, "version": self.version})
 
     def download_url(self, fmt: str) -> str:
-        return reverse("commitments:download", kwargs={"plan": self.plan.slug, "version": self.version, "fmt": fmt})
+        """A stored file's address (the same file for both languages)."""
+        with override(settings.LANGUAGE_CODE):
+            return reverse("commitments:download", kwargs={"plan": self.plan.slug, "version": self.version, "fmt": fmt})
 
     def exports(self) -> dict[str, str | None]:
         return {fmt: (self.download_url(fmt) if getattr(self, fmt) else None) for fmt in EXPORT_FORMATS}

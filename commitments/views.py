@@ -71,7 +71,7 @@ def compiled_latest(request, plan: str):
     latest = CompiledPlan.objects.filter(plan=action_plan).first()
     if latest is None:
         return render(request, "commitments/compiled.html", {"plan": action_plan, "compiled": None}, status=404)
-    return redirect(latest)
+    return redirect("commitments:compiled", plan=action_plan.slug, version=latest.version)
 
 
 def compiled_detail(request, plan: str, version: int):
