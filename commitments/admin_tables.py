@@ -12,7 +12,7 @@ from core.panels import side_by_side
 
 from . import permissions, rules
 from .models import Commitment, CommitmentTable, Indicator, IndicatorProgress, Participant
-from .validation import SUBMISSION_REFUSED, form_problems
+from .validation import FIX_BELOW, SUBMISSION_REFUSED, form_problems
 
 
 class CommitmentTableForm(WagtailAdminModelForm):
@@ -32,8 +32,10 @@ class CommitmentTableForm(WagtailAdminModelForm):
 
     def clean_commitment(self):
         commitment = self.cleaned_data["commitment"]
-        if not self.instance.pk and self.for_user is not None and not permissions.can_create_table(
-            self.for_user, commitment
+        if (
+            not self.instance.pk
+            and self.for_user is not None
+            and not permissions.can_create_table(self.for_user, commitment)
         ):
             raise forms.ValidationError(_("Only officers of the lead agency may write this commitment's table."))
         return commitment
@@ -56,9 +58,9 @@ class SubmissionChecksMixin:
             elif name and name in form.fields:
                 target = name
             form.add_error(target, problem.message)
-            if target is not None:
-                # also list it at the top, so every reason shows in one place
-                form.add_error(None, f"{form.fields[target].label}: {problem.message}")
+        if problems and not form.non_field_errors():
+            # with a form-wide error, the admin's banner lists every field's error with its label
+            form.add_error(None, FIX_BELOW)
         if problems:
             self.produced_error_code = "validation_error"
             self.produced_error_message = SUBMISSION_REFUSED % {"count": len(problems)}
@@ -74,7 +76,11 @@ class TableEditView(SubmissionChecksMixin, EditView):
     def user_has_permission(self, permission):
         obj = getattr(self, "live_object", None)
         user = self.request.user
-        if obj is not None and permission in ("change", "delete", "publish") and not permissions.can_edit_table(user, obj):
+        if (
+            obj is not None
+            and permission in ("change", "delete", "publish")
+            and not permissions.can_edit_table(user, obj)
+        ):
             task = self.current_workflow_task
             # NDC reviewers open the editor only to approve or return a submitted table
             return bool(permission == "change" and task and task.user_can_access_editor(obj, user))
@@ -213,4 +219,3 @@ class IndicatorProgressViewSet(SnippetViewSet):
             return base
         tables = permissions.tables_editable_by(request.user, CommitmentTable.objects.all())
         return base.filter(indicator__table__in=tables)
-

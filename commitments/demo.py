@@ -28,24 +28,45 @@ from .models import (
 
 TEXTS = {
     4: {
-        "problem": ("青年參與公共事務的管道有限，政策形成過程中缺少青年觀點。", "Young people have few ways to take part in public affairs."),
-        "description": ("建立青年參與政策的常設機制，並公開其建議與政府回應。", "A standing mechanism for youth participation, publishing advice and government responses."),
-        "contribution": ("讓青年意見系統性地進入政策制定並被回應。", "Youth views reach policy-making systematically and get answers."),
+        "problem": (
+            "青年參與公共事務的管道有限，政策形成過程中缺少青年觀點。",
+            "Young people have few ways to take part in public affairs.",
+        ),
+        "description": (
+            "建立青年參與政策的常設機制，並公開其建議與政府回應。",
+            "A standing mechanism for youth participation, publishing advice and government responses.",
+        ),
+        "contribution": (
+            "讓青年意見系統性地進入政策制定並被回應。",
+            "Youth views reach policy-making systematically and get answers.",
+        ),
         "participation": ("擴大青年影響決策的機會。", "More opportunities for young people to influence decisions."),
-        "transparency": ("公開青年諮詢會議紀錄與回應。", "Minutes of youth advisory meetings and responses are published."),
+        "transparency": (
+            "公開青年諮詢會議紀錄與回應。",
+            "Minutes of youth advisory meetings and responses are published.",
+        ),
         "indicator": ("辦理青年政策論壇", "Youth policy forums held"),
         "unit": ("場", "forums"),
-        "participants": [("civil_society", "臺灣青年民主協會", "Taiwan Youth Democracy Association"), ("government", "教育部青年發展署", "Youth Development Administration")],
+        "participants": [
+            ("civil_society", "臺灣青年民主協會", "Taiwan Youth Democracy Association"),
+            ("government", "教育部青年發展署", "Youth Development Administration"),
+        ],
     },
     1: {
-        "problem": ("政府資料開放缺乏法律依據，機關開放意願不一。", "Open government data lacks a legal basis; agencies vary in willingness."),
+        "problem": (
+            "政府資料開放缺乏法律依據，機關開放意願不一。",
+            "Open government data lacks a legal basis; agencies vary in willingness.",
+        ),
         "description": ("研擬政府資料開放及運用之法制。", "Draft legislation on opening and using government data."),
         "contribution": ("以法律明確開放範圍與程序。", "The law sets the scope and procedure of opening data."),
         "transparency": ("擴大政府資料之公開與近用。", "Wider publication of and access to government data."),
         "accountability": ("機關須說明不開放之理由。", "Agencies must give reasons for not opening data."),
         "indicator": ("完成法制作業階段", "Legislative stage completed"),
         "unit": ("階段", "stage"),
-        "participants": [("civil_society", "開放文化基金會", "Open Culture Foundation"), ("working_team", "資料開放諮詢小組", "Open data advisory team")],
+        "participants": [
+            ("civil_society", "開放文化基金會", "Open Culture Foundation"),
+            ("working_team", "資料開放諮詢小組", "Open data advisory team"),
+        ],
     },
     11: {
         "problem": ("採購資訊分散，不易監督。", "Procurement information is scattered and hard to monitor."),
@@ -159,15 +180,24 @@ def load(accounts: dict) -> None:
         created = True
         indicators = list(table.indicators.order_by("ends_on"))
         IndicatorProgress.objects.create(
-            indicator=indicators[0], status=rules.COMPLETED, value_reached=indicators[0].target_value,
-            reported_on=indicators[0].ends_on, note_zh_hant="如期完成。", note_en="Completed on time.", recorded_by=submitter,
+            indicator=indicators[0],
+            status=rules.COMPLETED,
+            value_reached=indicators[0].target_value,
+            reported_on=indicators[0].ends_on,
+            note_zh_hant="如期完成。",
+            note_en="Completed on time.",
+            recorded_by=submitter,
         )
         # commitment 4's second-year indicator is overdue (delayed); 1's is in progress
         status = rules.DELAYED if number == 4 else rules.IN_PROGRESS
         IndicatorProgress.objects.create(
-            indicator=indicators[1], status=status, value_reached=Decimal(1), reported_on=indicators[1].ends_on,
+            indicator=indicators[1],
+            status=status,
+            value_reached=Decimal(1),
+            reported_on=indicators[1].ends_on,
             note_zh_hant="受疫情影響延後。" if number == 4 else "進行中。",
-            note_en="Delayed by the pandemic." if number == 4 else "Under way.", recorded_by=submitter,
+            note_en="Delayed by the pandemic." if number == 4 else "Under way.",
+            recorded_by=submitter,
         )
     draft = plan_commitments[11]
     if not CommitmentTable.objects.filter(commitment=draft).exists():

@@ -148,7 +148,7 @@ def render_odt_bytes(data: dict) -> bytes:
         table.addElement(TableColumn(stylename=label_col))
         table.addElement(TableColumn())
 
-        def row(key: str, text: str) -> None:
+        def row(key: str, text: str, table=table) -> None:
             tr = TableRow()
             for cell_text in (f"{lab['zh-hant'][key]} / {lab['en'][key]}", text):
                 cell = TableCell(valuetype="string")
@@ -176,7 +176,9 @@ def render_odt_bytes(data: dict) -> bytes:
         for indicator in item["indicators"]:
             target = indicator.get("target")
             measure = (
-                f"{target['value']:g} {_t(target['unit'], 'zh-hant')}" if target else both(indicator.get("verification"))
+                f"{target['value']:g} {_t(target['unit'], 'zh-hant')}"
+                if target
+                else both(indicator.get("verification"))
             )
             lines.append(
                 f"{both(indicator['description'])} ({indicator['starts_on']} – {indicator['ends_on']}; {measure})"

@@ -45,7 +45,11 @@ def can_view_table(user, table) -> bool:
     if getattr(user, "is_superuser", False) or is_reviewer(user) or can_edit_table(user, table):
         return True
     agency = user_agency_id(user)
-    return agency is not None and user_has_role(user, AGENCY_OFFICER) and any(a.pk == agency for a in table.co_agencies.all())
+    return (
+        agency is not None
+        and user_has_role(user, AGENCY_OFFICER)
+        and any(a.pk == agency for a in table.co_agencies.all())
+    )
 
 
 def tables_visible_to(user, queryset: QuerySet) -> QuerySet:

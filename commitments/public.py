@@ -77,7 +77,7 @@ def dashboard(plan: ActionPlan, today: dt.date | None = None) -> dict:
             indicator.status_label = _status_label(status)
             overdue.append(indicator)
     widest = max([sum(c.values()) for c in counts.values()] + [1])
-    bar_width, label_width, row_height = 460, 0, 34
+    bar_width, label_width, row_height = 340, 0, 34
     rows = []
     for index, theme in enumerate(themes):
         x = label_width

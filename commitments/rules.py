@@ -160,12 +160,12 @@ def check_indicator(indicator: IndicatorData, plan_starts_on: dt.date, plan_ends
     if not indicator.description.strip():
         problems.append(Problem("indicators", _("Every indicator needs a description.")))
     if indicator.starts_on is None or indicator.ends_on is None:
-        problems.append(Problem("indicators", _("Indicator “%(name)s” needs a start and an end date.") % {"name": name}))
+        problems.append(
+            Problem("indicators", _("Indicator “%(name)s” needs a start and an end date.") % {"name": name})
+        )
     else:
         if indicator.starts_on > indicator.ends_on:
-            problems.append(
-                Problem("indicators", _("Indicator “%(name)s” ends before it starts.") % {"name": name})
-            )
+            problems.append(Problem("indicators", _("Indicator “%(name)s” ends before it starts.") % {"name": name}))
         if indicator.starts_on < plan_starts_on or indicator.ends_on > plan_ends_on:
             problems.append(
                 Problem(
@@ -246,8 +246,7 @@ def check_english(data: TableData, labels: dict[str, str]) -> list[Problem]:
             problems.append(
                 Problem(
                     f"{name}_argument_en",
-                    _("English translation missing: the argument for %(value)s.")
-                    % {"value": OGP_VALUE_LABELS[name]},
+                    _("English translation missing: the argument for %(value)s.") % {"value": OGP_VALUE_LABELS[name]},
                 )
             )
     for indicator in data.indicators:

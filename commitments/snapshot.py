@@ -34,7 +34,10 @@ def tables_prefetched() -> QuerySet:
 def commitments_prefetched(plan: ActionPlan | None = None) -> QuerySet:
     """Commitments with their tables and everything the tables show (fixed number of queries)."""
     queryset = Commitment.objects.select_related("plan", "theme", "lead_agency", "table").prefetch_related(
-        "table__co_agencies", "table__sdgs", "table__participants", Prefetch("table__indicators", queryset=_indicators())
+        "table__co_agencies",
+        "table__sdgs",
+        "table__participants",
+        Prefetch("table__indicators", queryset=_indicators()),
     )
     if plan is not None:
         queryset = queryset.filter(plan=plan)

@@ -172,9 +172,7 @@ class CommitmentTable(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMix
             raise TransitionError(f"cannot {action} a commitment table that is {self.status}")
         previous = self.status
         self.status = to
-        type(self).objects.filter(pk=self.pk).update(
-            **{name: getattr(self, name) for name in LIFECYCLE_FIELDS}
-        )
+        type(self).objects.filter(pk=self.pk).update(**{name: getattr(self, name) for name in LIFECYCLE_FIELDS})
         log(self, f"commitments.table.{action}", user=user, data={"from": previous, "to": to, **(data or {})})
 
     def mark_submitted(self, *, user, at: dt.datetime | None = None) -> None:
@@ -210,7 +208,9 @@ class CommitmentTable(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMix
 
         A superuser may also publish a draft or a new version directly, without review.
         """
-        self._move((TableStatus.APPROVED, TableStatus.DRAFT, TableStatus.PUBLISHED), TableStatus.PUBLISHED, "publish", user)
+        self._move(
+            (TableStatus.APPROVED, TableStatus.DRAFT, TableStatus.PUBLISHED), TableStatus.PUBLISHED, "publish", user
+        )
 
     def clean(self):
         super().clean()

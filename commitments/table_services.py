@@ -158,5 +158,10 @@ def action_plan_compile(*, plan: ActionPlan, user=None, formats: tuple[str, ...]
             continue
         getattr(compiled, fmt).save(f"action-plan-{plan.slug}-v{version}.{fmt}", ContentFile(make(data)), save=False)
     compiled.save()
-    log(compiled, "commitments.plan.compile", user=user, data={"version": version, "commitments": len(data["commitments"])})
+    log(
+        compiled,
+        "commitments.plan.compile",
+        user=user,
+        data={"version": version, "commitments": len(data["commitments"])},
+    )
     return compiled

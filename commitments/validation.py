@@ -93,3 +93,6 @@ def form_problems(form, plan) -> list[rules.Problem]:
     kinds = [f.cleaned_data.get("kind") for f in live_forms("participants")]
     data = data_from_values(plan, values, indicators, kinds)
     return rules.check_table(data, {k: str(v) for k, v in FIELD_LABELS.items()})
+
+
+FIX_BELOW = _("Before it goes to NDC, the table needs these fixes (F-5, F-7):")

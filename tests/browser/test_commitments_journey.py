@@ -14,7 +14,12 @@ from .conftest import DESKTOP, PHONE
 
 pytestmark = pytest.mark.browser
 
-YEARS = [("2020-05-01", "2021-04-30"), ("2021-05-01", "2022-04-30"), ("2022-05-01", "2023-04-30"), ("2023-05-01", "2024-05-31")]
+YEARS = [
+    ("2020-05-01", "2021-04-30"),
+    ("2021-05-01", "2022-04-30"),
+    ("2022-05-01", "2023-04-30"),
+    ("2023-05-01", "2024-05-31"),
+]
 
 
 def sign_in(browser, site, role):
@@ -68,7 +73,9 @@ def submit(page):
 
 def test_commitment_table_journey(site, browser, shot):
     accounts = demo_accounts_ensure()
-    AgencyStaff.objects.update_or_create(user=accounts["agency_officer"], defaults={"agency": Agency.objects.get(code="moe")})
+    AgencyStaff.objects.update_or_create(
+        user=accounts["agency_officer"], defaults={"agency": Agency.objects.get(code="moe")}
+    )
 
     # 1. The Ministry of Education's officer writes commitment 4's table.
     context, page = sign_in(browser, site, "agency_officer")

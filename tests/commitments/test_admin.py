@@ -85,7 +85,12 @@ def test_officer_starts_tables_only_for_his_agency(client, moe_officer, plan):
     moj_commitment = Commitment.objects.get(plan=plan, number=12)
     response = client.post(
         "/admin/commitments/tables/add/",
-        {"commitment": moj_commitment.pk, "problem_zh_hant": "x", "description_zh_hant": "x", "contribution_zh_hant": "x"},
+        {
+            "commitment": moj_commitment.pk,
+            "problem_zh_hant": "x",
+            "description_zh_hant": "x",
+            "contribution_zh_hant": "x",
+        },
     )
     assert response.status_code == 200  # form redisplayed with an error
     assert not CommitmentTable.objects.filter(commitment=moj_commitment).exists()
@@ -123,7 +128,7 @@ def test_submission_refused_for_relevant_value_without_argument_rule_F_5_2(clien
     data["accountability_relevant"] = "on"
     data["action-submit"] = "1"
     html = client.post(edit_url(draft_table), data).content.decode()
-    assert "Accountability is marked as relevant" in html
+    assert "已勾選與「課責」相關" in html  # Accountability is marked as relevant ...
     assert CommitmentTable.objects.get(pk=draft_table.pk).status == TableStatus.DRAFT
 
 
@@ -135,7 +140,7 @@ def test_submission_refused_without_non_government_participant_rule_F_5_4(client
             data[key.replace("kind", "DELETE")] = "on"
     data["action-submit"] = "1"
     html = client.post(edit_url(draft_table), data).content.decode()
-    assert "civil-society group" in html
+    assert "請至少列出一個參與的民間團體" in html
 
 
 def test_submission_refused_without_english_rule_F_7(client, draft_table, moe_officer):
@@ -144,7 +149,7 @@ def test_submission_refused_without_english_rule_F_7(client, draft_table, moe_of
     data["problem_en"] = ""
     data["action-submit"] = "1"
     html = client.post(edit_url(draft_table), data).content.decode()
-    assert "English translation missing" in html
+    assert "缺少英文翻譯" in html
 
 
 def test_saving_an_incomplete_draft_is_allowed(client, draft_table, moe_officer):

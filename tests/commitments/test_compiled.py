@@ -86,7 +86,7 @@ def test_compiled_plan_is_a_snapshot(client, three_published, ndc_editor):
 
 @pytest.mark.parametrize("prefix", ["", "/en"])
 def test_compiled_page_with_downloads(client, three_published, ndc_editor, prefix):
-    compiled = action_plan_compile(plan=three_published[0].plan, user=ndc_editor, formats=("json", "csv", "odt"))
+    action_plan_compile(plan=three_published[0].plan, user=ndc_editor, formats=("json", "csv", "odt"))
     response = client.get(f"{prefix}/plans/2020-2024/compiled/")
     assert response.status_code == 302 and response.url == f"{prefix}/plans/2020-2024/compiled/1/"
     html = client.get(f"{prefix}/plans/2020-2024/compiled/1/").content.decode()

@@ -123,7 +123,9 @@ def test_api_action_plans(client, published_table, ndc_editor):
 
 
 @pytest.mark.parametrize("per_year", [1, 5])
-def test_commitment_page_and_api_queries_are_fixed(client, plan, moe_officer, ndc_editor, per_year, django_assert_max_num_queries):
+def test_commitment_page_and_api_queries_are_fixed(
+    client, plan, moe_officer, ndc_editor, per_year, django_assert_max_num_queries
+):
     # rule: a fixed number of queries whatever the number of indicators (4 or 20 per table)
     from commitments.demo import TEXTS, build_table, publish_table
 
@@ -139,7 +141,9 @@ def test_commitment_page_and_api_queries_are_fixed(client, plan, moe_officer, nd
 
 
 @pytest.mark.parametrize("count", [2, 8])
-def test_dashboard_and_plan_queries_are_fixed(client, plan, moe_officer, ndc_editor, count, django_assert_max_num_queries):
+def test_dashboard_and_plan_queries_are_fixed(
+    client, plan, moe_officer, ndc_editor, count, django_assert_max_num_queries
+):
     from django.contrib.auth import get_user_model
 
     superuser = get_user_model().objects.create_superuser("root", "root@example.org", "pw")

@@ -13,6 +13,15 @@ from commitments.rules import IndicatorData, OgpValue, TableData
 START, END = dt.date(2020, 5, 1), dt.date(2024, 5, 31)
 
 
+@pytest.fixture(autouse=True)
+def _english():
+    """The messages are checked in English here (the Chinese catalogue is tested elsewhere)."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield
+
+
 def indicator(ends_on: dt.date, **kwargs) -> IndicatorData:
     values = {
         "description": "指標",
@@ -123,7 +132,9 @@ def test_rule_F_5_3_quantifiable_or_verifiable():
 
 
 def test_rule_F_5_3_missing_dates_and_description():
-    problems = rules.check_indicator(IndicatorData(description="", target_value=Decimal(1), target_unit="x"), START, END)
+    problems = rules.check_indicator(
+        IndicatorData(description="", target_value=Decimal(1), target_unit="x"), START, END
+    )
     assert len(problems) == 2
 
 

@@ -58,7 +58,7 @@ def test_relevant_value_without_argument_refused_rule_F_5_2(draft_table, moe_off
     draft_table.save()
     with pytest.raises(ValidationError) as error:
         commitment_table_submit(table=draft_table, user=moe_officer)
-    assert any("Accountability" in message for message in error.value.messages)
+    assert any("課責" in message for message in error.value.messages)  # accountability
 
 
 def test_no_non_government_participant_refused_rule_F_5_4(draft_table, moe_officer):
@@ -77,7 +77,9 @@ def test_ndc_approves_and_the_table_is_published(draft_table, moe_officer, ndc_e
     table = commitment_table_review(table=draft_table, user=ndc_editor, approve=True)
     assert table.live and table.status == TableStatus.PUBLISHED
     assert table.submitted_at is not None  # kept through publication
-    actions = list(ModelLogEntry.objects.filter(action__startswith="commitments.table").values_list("action", flat=True))
+    actions = list(
+        ModelLogEntry.objects.filter(action__startswith="commitments.table").values_list("action", flat=True)
+    )
     assert {"commitments.table.submit", "commitments.table.approve", "commitments.table.publish"} <= set(actions)
     approve = ModelLogEntry.objects.get(action="commitments.table.approve")
     assert approve.user == ndc_editor
