@@ -67,6 +67,7 @@ def add_indicator(page, index, year):
 
 def submit(page):
     close_pickers(page)
+    page.wait_for_load_state("networkidle")  # let the admin's autosave finish first
     page.locator("footer .w-dropdown__toggle, [data-w-dropdown-target='toggle']").last.click()
     page.locator("button[name='action-submit']").click()
 
