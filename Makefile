@@ -29,7 +29,8 @@ $(VENV)/.installed: pyproject.toml
 	@command -v $(PYTHON) >/dev/null || { echo "!! $(PYTHON) is needed (Debian: apt-get install python3.11 python3.11-venv)"; exit 1; }
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -e ".[test]"
+	$(PY) scripts/requirements.py test > .make-requirements.txt
+	$(PY) -m pip install -q -r .make-requirements.txt
 	touch $@
 
 .make-system:

@@ -13,6 +13,8 @@ from decimal import Decimal
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from core.cache import bump_content_version
+
 from . import rules
 from .models import (
     Agency,
@@ -142,6 +144,7 @@ def publish_table(table: CommitmentTable, *, submitter, reviewer, submitted_at: 
         deadline = table.commitment.plan.submission_deadline
         late = rules.days_late(timezone.localtime(submitted_at).date(), deadline)
         CommitmentTable.objects.filter(pk=table.pk).update(submitted_at=submitted_at, days_late=late)
+        bump_content_version()
     table.refresh_from_db()
     table.current_workflow_task_state.approve(user=reviewer)
 

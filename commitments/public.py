@@ -6,6 +6,7 @@ import datetime as dt
 
 from django.db.models import Prefetch
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 
 from . import rules
 from .models import ActionPlan, Commitment, Indicator, IndicatorProgress, Theme
@@ -29,8 +30,9 @@ def themes_with_commitments(plan: ActionPlan):
 
 
 def home_context(request) -> dict:
-    plan = ActionPlan.objects.current()
-    return {"plan": plan, "themes": themes_with_commitments(plan) if plan else []}
+    """The current plan and its themes, evaluated only if the page fragment is not cached."""
+    plan = SimpleLazyObject(ActionPlan.objects.current)
+    return {"plan": plan, "themes": SimpleLazyObject(lambda: themes_with_commitments(plan) if plan else [])}
 
 
 def published_indicators(plan: ActionPlan):

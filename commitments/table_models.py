@@ -22,6 +22,8 @@ from modelcluster.models import ClusterableModel
 from wagtail.log_actions import log
 from wagtail.models import DraftStateMixin, LockableMixin, Orderable, RevisionMixin, WorkflowMixin
 
+from core.cache import bump_content_version
+
 from . import rules
 
 
@@ -173,6 +175,7 @@ class CommitmentTable(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMix
         previous = self.status
         self.status = to
         type(self).objects.filter(pk=self.pk).update(**{name: getattr(self, name) for name in LIFECYCLE_FIELDS})
+        bump_content_version()  # an update() sends no post_save: refresh cached public pages
         log(self, f"commitments.table.{action}", user=user, data={"from": previous, "to": to, **(data or {})})
 
     def mark_submitted(self, *, user, at: dt.datetime | None = None) -> None:

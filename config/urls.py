@@ -7,6 +7,8 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from core import views as core_views
+
 from .api import api
 
 urlpatterns = [
@@ -17,6 +19,7 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
+    path("", core_views.home, name="home"),
     path("", include("commitments.urls")),
     path("", include("forum.urls")),
     path("", include("minutes.urls")),

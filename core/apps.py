@@ -6,3 +6,8 @@ class CoreConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "core"
     verbose_name = _("Site")
+
+    def ready(self) -> None:
+        from . import cache
+
+        cache.connect()

@@ -1,28 +1,49 @@
 """What the home page shows, gathered from the apps.
 
-Each app may offer a ``public.home_context(request) -> dict`` function; the home page
-template reads the keys it documents (``plan``, ``themes``, ``latest_minutes``,
-``open_consultations``). An app that has nothing to show yet leaves its key out and
-the template says so.
+Each app may offer ``<app>.public.home_context(request) -> dict`` with the keys listed in
+``HOME_KEYS``. Every key reaches the template as a lazy object: a provider is called only
+when its part of the page is rendered, so a cached home page runs no query at all.
 """
 
 from __future__ import annotations
 
 from importlib import import_module
 
-HOME_APPS = ("commitments", "forum", "minutes", "consultations")
+from django.utils.functional import SimpleLazyObject
+
+HOME_KEYS: dict[str, tuple[str, ...]] = {
+    "commitments": ("plan", "themes"),
+    "minutes": ("latest_minutes",),
+    "consultations": ("open_consultations",),
+}
+
+
+def _provider(app: str):
+    try:
+        module = import_module(f"{app}.public")
+    except ModuleNotFoundError as error:
+        if error.name != f"{app}.public":
+            raise
+        return None
+    return getattr(module, "home_context", None)
 
 
 def home_context(request) -> dict:
-    context: dict = {"latest_minutes": None, "open_consultations": None}
-    for app in HOME_APPS:
-        try:
-            module = import_module(f"{app}.public")
-        except ModuleNotFoundError as error:
-            if error.name != f"{app}.public":
-                raise
+    """Lazy values for every key of ``HOME_KEYS`` (``None`` where an app offers nothing)."""
+    context: dict = {}
+    for app, keys in HOME_KEYS.items():
+        provider = _provider(app)
+        if provider is None:
+            context.update(dict.fromkeys(keys))
             continue
-        provider = getattr(module, "home_context", None)
-        if provider is not None:
-            context.update(provider(request))
+        results: dict = {}
+
+        def provided(provider=provider, results=results) -> dict:
+            if not results:
+                results.update(provider(request) or {})
+                results.setdefault("__called__", True)
+            return results
+
+        for key in keys:
+            context[key] = SimpleLazyObject(lambda key=key, provided=provided: provided().get(key))
     return context

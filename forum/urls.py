@@ -6,4 +6,6 @@ app_name = "forum"
 
 urlpatterns = [
     path("forums/", views.index, name="index"),
+    path("forums/<int:forum>/", views.forum_detail, name="detail"),
+    path("forums/<int:forum>/meetings/<int:meeting>/", views.meeting_detail, name="meeting"),
 ]

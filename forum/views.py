@@ -1,8 +1,66 @@
-"""Public pages of the forum app."""
+"""Public pages of the forum app: forums by theme, a forum, a meeting (both languages)."""
 
-from django.shortcuts import render
+from __future__ import annotations
+
+from django.shortcuts import get_object_or_404, render
+
+from commitments.models import ActionPlan
+
+from . import permissions
+from .models import Meeting
+from .public import (
+    attendance_by_sector,
+    forums_by_theme,
+    forums_with_details,
+    meeting_prefetches,
+    roster_by_sector,
+)
 
 
 def index(request):
-    """Placeholder list page until the forum app is built."""
-    return render(request, "forum/index.html", {})
+    """The current plan's forums, by theme."""
+    plan = ActionPlan.objects.current()
+    themes = forums_by_theme(plan) if plan else []
+    rows = [
+        (theme, [(forum, forum.roster_balance(list(forum.members.all()))) for forum in forums])
+        for theme, forums in themes
+    ]
+    return render(request, "forum/index.html", {"plan": plan, "themes": rows})
+
+
+def forum_detail(request, forum: int):
+    """A forum: roster by sector and category with the balance meter, meetings and decisions."""
+    obj = get_object_or_404(forums_with_details(), pk=forum)
+    members = list(obj.members.all())
+    public_roster = permissions.roster_is_public(obj, members)
+    meetings = [(m, attendance_by_sector(m)) for m in obj.meetings.all()]
+    return render(
+        request,
+        "forum/forum_detail.html",
+        {
+            "forum": obj,
+            "commitment": obj.commitment,
+            "public_roster": public_roster,
+            "groups": roster_by_sector(members) if public_roster else [],
+            "former": [m for m in members if m.left_on is not None] if public_roster else [],
+            "balance": obj.roster_balance(members),
+            "meetings": meetings,
+        },
+    )
+
+
+def meeting_detail(request, forum: int, meeting: int):
+    """A meeting: time, place, agenda with decisions, and the balance of those present."""
+    chosen = get_object_or_404(
+        Meeting.objects.select_related("forum__commitment__plan", "forum__commitment__lead_agency").prefetch_related(
+            *meeting_prefetches()
+        ),
+        pk=meeting,
+        forum_id=forum,
+    )
+    obj = chosen.forum
+    return render(
+        request,
+        "forum/meeting_detail.html",
+        {"forum": obj, "commitment": obj.commitment, "meeting": chosen, "attendance": attendance_by_sector(chosen)},
+    )

@@ -6,3 +6,13 @@ class MinutesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "minutes"
     verbose_name = _("Minutes")
+
+    def ready(self) -> None:
+        from wagtail.permissions import register_permission_policy
+
+        from . import signals
+        from .models import Minutes
+        from .permissions import MinutesPermissionPolicy
+
+        signals.connect()
+        register_permission_policy(Minutes, MinutesPermissionPolicy(Minutes))

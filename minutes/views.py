@@ -1,8 +1,135 @@
-"""Public pages of the minutes app."""
+"""Public pages of the minutes app, in Chinese at /minutes/ and English at /en/minutes/.
 
-from django.shortcuts import render
+Only published minutes are shown; a download serves the stored PDF and never renders one.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
+
+from commitments.models import ActionPlan, Commitment, Theme
+from core import i18n, search
+from forum.models import Forum
+
+from . import pdf as minutes_pdf
+from . import services
+from .models import Minutes, PdfKind
+
+
+def _int(value) -> int | None:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def _filtered(request, queryset):
+    """Filters of the list: theme (number), commitment (number), year (Gregorian)."""
+    filters = {"theme": _int(request.GET.get("theme")), "commitment": _int(request.GET.get("commitment")),
+               "year": _int(request.GET.get("year"))}  # fmt: skip
+    if filters["theme"]:
+        queryset = queryset.filter(meeting__forum__commitment__theme__number=filters["theme"])
+    if filters["commitment"]:
+        queryset = queryset.filter(meeting__forum__commitment__number=filters["commitment"])
+    if filters["year"]:
+        queryset = queryset.filter(meeting__starts_at__year=filters["year"])
+    return queryset, filters
 
 
 def index(request):
-    """Placeholder list page until the minutes app is built."""
-    return render(request, "minutes/index.html", {})
+    """All published minutes, newest first, filtered by theme, commitment and year, paginated."""
+    plan = ActionPlan.objects.current()
+    queryset = Minutes.objects.published().for_list().order_by("-meeting__starts_at", "-pk")
+    if plan is not None:
+        queryset = queryset.filter(meeting__forum__commitment__plan=plan)
+    queryset, filters = _filtered(request, queryset)
+    page = Paginator(queryset, settings.PAGE_SIZE).get_page(request.GET.get("page"))
+    years = sorted({d.year for d in Minutes.objects.published().dates("meeting__starts_at", "year")}, reverse=True)
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "page": page,
+        "filters": filters,
+        "themes": Theme.objects.filter(plan=plan) if plan else Theme.objects.none(),
+        "commitments": Commitment.objects.filter(plan=plan) if plan else Commitment.objects.none(),
+        "years": years,
+        "query": query.urlencode(),
+    }
+    return render(request, "minutes/index.html", context)
+
+
+def forum_minutes(request, forum_id: int):
+    """The published minutes of one forum, newest first."""
+    forum = get_object_or_404(Forum.objects.select_related("commitment__plan"), pk=forum_id)
+    queryset = Minutes.objects.published().for_list().filter(meeting__forum=forum).order_by("-meeting__starts_at")
+    page = Paginator(queryset, settings.PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "minutes/forum.html", {"forum": forum, "page": page, "query": ""})
+
+
+def _context(minutes: Minutes) -> dict:
+    urls = minutes.pdf_urls()
+    return {
+        "minutes": minutes,
+        "parts": minutes_pdf.parts(minutes),
+        "attendance": minutes.attendance_by_sector(),
+        "downloads": [(kind, label, urls[kind]) for kind, label in PdfKind.choices],
+    }
+
+
+def detail(request, pk: int):
+    """A published minutes in the active language, with its PDFs and earlier versions."""
+    minutes = get_object_or_404(Minutes.objects.published().with_facts(), pk=pk)
+    context = _context(minutes)
+    context["versions"] = services.published_revisions(minutes)
+    return render(request, "minutes/detail.html", context)
+
+
+def revision(request, pk: int, revision_id: int):
+    """An earlier published version of a minutes (corrections keep the earlier record reachable)."""
+    minutes = get_object_or_404(Minutes.objects.published().with_facts(), pk=pk)
+    versions = services.published_revisions(minutes)
+    match = next(((rev, when) for rev, when in versions if rev.pk == revision_id), None)
+    if match is None:
+        raise Http404
+    earlier = match[0].as_object()
+    earlier.meeting = minutes.meeting
+    context = _context(earlier)
+    context.update({"current": minutes, "published_at": match[1], "versions": versions, "is_revision": True})
+    return render(request, "minutes/detail.html", context)
+
+
+def download(request, pk: int, kind: str):
+    """The stored PDF (never rendered here: a download never waits for a render)."""
+    if kind not in PdfKind.values:
+        raise Http404
+    minutes = get_object_or_404(Minutes.objects.published(), pk=pk)
+    stored = minutes.pdfs.filter(kind=kind).first()
+    if stored is None or not stored.file:
+        raise Http404(_("This PDF is being prepared. Please try again in a few minutes."))
+    language = "zh" if kind == PdfKind.CHINESE else kind
+    return FileResponse(
+        stored.file.open("rb"), content_type="application/pdf", filename=f"minutes-{minutes.pk}-{language}.pdf"
+    )
+
+
+def search_view(request):
+    """Search published minutes and commitments in both languages (Chinese words inside sentences too)."""
+    q = (request.GET.get("q") or "").strip()[:200]
+    minutes_results: list[Minutes] = []
+    commitment_results: list[Commitment] = []
+    if q:
+        found = search.search(Minutes.objects.published(), q)
+        ids = [m.pk for m in found[:50]]
+        by_id = {m.pk: m for m in Minutes.objects.for_list().filter(pk__in=ids)}
+        minutes_results = [by_id[i] for i in ids if i in by_id]
+        commitments = Commitment.objects.select_related("plan", "lead_agency").order_by("plan", "number")
+        commitment_results = search.filter_matching(
+            commitments, lambda c: [i18n.value_in(c, "title", lang) for lang in i18n.LANGUAGE_CODES], q
+        )
+    return render(
+        request, "minutes/search.html", {"q": q, "minutes_results": minutes_results, "commitments": commitment_results}
+    )

@@ -15,6 +15,15 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture(autouse=True)
+def _empty_cache():
+    """Rate limits and cached fragments never leak from one test to the next."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+
+
+@pytest.fixture(autouse=True)
 def _chinese_by_default():
     """The active language leaks between tests (STACK_NOTES): start each in Chinese."""
     translation.activate("zh-hant")

@@ -13,3 +13,6 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 DEMO_DATA_ALLOWED = True
+# Tests see every write at once; tests/core/test_cache.py turns fragments on to test them.
+FRAGMENT_CACHE_SECONDS = 0
+CACHE_MIDDLEWARE_SECONDS = 0

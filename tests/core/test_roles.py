@@ -64,3 +64,23 @@ def test_demo_accounts_refused_without_permission(settings, db):
     settings.DEMO_DATA_ALLOWED = False
     with pytest.raises(PermissionError):
         demo_accounts_ensure()
+
+
+def test_editor_edits_the_home_page_in_both_languages(client, demo_accounts):
+    from core.models import HomePage
+
+    client.force_login(demo_accounts["ndc_editor"])
+    home = HomePage.objects.get()
+    response = client.get(f"/admin/pages/{home.pk}/edit/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    for field in ("title_zh_hant", "title_en", "intro_zh_hant", "intro_en"):
+        assert f'name="{field}"' in html, field
+
+
+def test_convener_cannot_edit_the_home_page(client, demo_accounts):
+    from core.models import HomePage
+
+    client.force_login(demo_accounts["convener"])
+    home = HomePage.objects.get()
+    assert client.get(f"/admin/pages/{home.pk}/edit/").status_code in (302, 403)

@@ -1,0 +1,109 @@
+"""Queries and helpers behind the forum's public pages and API (a fixed number of queries each).
+
+The minutes app may reuse ``attendance_by_sector(meeting)`` to show who attended a meeting by
+sector with the balance of those present (F-2.1); prefetch with ``meeting_prefetches()``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.db.models import Prefetch, QuerySet
+
+from commitments.models import ActionPlan
+
+from . import rules
+from .models import AgendaItem, Attendance, Forum, Meeting, Member
+from .rules import Category, Sector
+
+
+def meeting_prefetches(prefix: str = "") -> list:
+    """Prefetches for meetings with their agenda, decisions and attendance (3 queries)."""
+    return [
+        Prefetch(
+            f"{prefix}agenda_items",
+            queryset=AgendaItem.objects.select_related("decision").order_by("position", "pk"),
+        ),
+        Prefetch(
+            f"{prefix}attendances",
+            queryset=Attendance.objects.select_related("member").order_by("member__sector", "member__category", "pk"),
+        ),
+    ]
+
+
+def forums_with_details() -> QuerySet[Forum]:
+    """Forums with commitment, members, meetings, agenda, decisions and attendance prefetched."""
+    return Forum.objects.select_related(
+        "commitment__plan", "commitment__theme", "commitment__lead_agency"
+    ).prefetch_related(
+        Prefetch("members", queryset=Member.objects.order_by("sector", "category", "pk")),
+        Prefetch("meetings", queryset=Meeting.objects.order_by("starts_at", "pk")),
+        *meeting_prefetches("meetings__"),
+    )
+
+
+@dataclass
+class SectorGroup:
+    """Members of one sector, by category (F-2.3)."""
+
+    sector: Sector
+    categories: list[tuple[Category, list[Member]]] = field(default_factory=list)
+
+    @property
+    def count(self) -> int:
+        return sum(len(members) for _category, members in self.categories)
+
+
+def roster_by_sector(members: list[Member]) -> list[SectorGroup]:
+    """Current members grouped by sector then category (F-2.1, F-2.3), no query."""
+    groups = []
+    for sector in Sector:
+        group = SectorGroup(sector=sector)
+        for category in Category:
+            chosen = [m for m in members if m.left_on is None and m.sector == sector and m.category == category]
+            if chosen:
+                group.categories.append((category, chosen))
+        groups.append(group)
+    return groups
+
+
+@dataclass
+class AttendanceBySector:
+    """Who was present at a meeting: members by sector, observers apart, and the balance (F-2.1)."""
+
+    government: list[Attendance]
+    non_government: list[Attendance]
+    observers: list[Attendance]
+    balance: rules.Balance
+
+    @property
+    def present(self) -> int:
+        """Members who count toward decisions (observers never do, F-3.1)."""
+        return self.balance.total
+
+
+def attendance_by_sector(meeting: Meeting) -> AttendanceBySector:
+    """A meeting's attendance by sector; no query when attendances__member are prefetched."""
+    attendances = list(meeting.attendances.all())
+    members = [a for a in attendances if a.member_id is not None]
+    return AttendanceBySector(
+        government=[a for a in members if a.member.sector == Sector.GOVERNMENT],
+        non_government=[a for a in members if a.member.sector == Sector.NON_GOVERNMENT],
+        observers=[a for a in attendances if a.member_id is None],
+        balance=rules.balance([a.member.sector for a in members]),
+    )
+
+
+def forums_by_theme(plan: ActionPlan) -> list[tuple]:
+    """The plan's forums grouped by theme, with current members prefetched: two queries."""
+    forums = list(
+        Forum.objects.filter(commitment__plan=plan)
+        .select_related("commitment__theme", "commitment__lead_agency")
+        .prefetch_related(Prefetch("members", queryset=Member.objects.current().order_by("pk")))
+        .order_by("commitment__theme__number", "commitment__number")
+    )
+    grouped: dict[int, tuple] = {}
+    for forum in forums:
+        theme = forum.commitment.theme
+        grouped.setdefault(theme.pk, (theme, []))[1].append(forum)
+    return list(grouped.values())

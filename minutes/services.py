@@ -1,0 +1,143 @@
+"""Writes of the minutes app: the NDC approval workflow, the date sent to NDC, stored PDFs."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.conf import settings
+from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+from wagtail.log_actions import log
+from wagtail.models import (
+    Collection,
+    GroupApprovalTask,
+    GroupCollectionPermission,
+    ModelLogEntry,
+    Revision,
+    Workflow,
+    WorkflowContentType,
+    WorkflowTask,
+)
+
+from core.cache import bump_content_version
+from core.roles import CONVENER, NDC_EDITOR, ROLE_GROUPS
+
+from . import pdf
+from .models import Minutes, MinutesPdf, PdfKind
+
+WORKFLOW_NAME = "國發會審核會議紀錄 (NDC approval of minutes)"
+TASK_NAME = "國發會編輯審核 (review by NDC editors)"
+
+
+@transaction.atomic
+def workflows_setup() -> Workflow:
+    """Create (once) the minutes workflow: one GroupApprovalTask for the "NDC editors" group,
+    assigned to the Minutes model; also let conveners and NDC editors upload and choose
+    documents (attachments) in the root collection. Safe to run again."""
+    editors, _ = Group.objects.get_or_create(name=ROLE_GROUPS[NDC_EDITOR])
+    conveners, _ = Group.objects.get_or_create(name=ROLE_GROUPS[CONVENER])
+    task = GroupApprovalTask.objects.filter(name=TASK_NAME).first()
+    if task is None:
+        task = GroupApprovalTask.objects.create(name=TASK_NAME)
+    task.groups.add(editors)
+    workflow = Workflow.objects.filter(name=WORKFLOW_NAME).first()
+    if workflow is None:
+        workflow = Workflow.objects.create(name=WORKFLOW_NAME, active=True)
+    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
+    WorkflowContentType.objects.update_or_create(
+        content_type=ContentType.objects.get_for_model(Minutes), defaults={"workflow": workflow}
+    )
+    root = Collection.get_first_root_node()
+    if root is not None:
+        for group in (editors, conveners):
+            for codename in ("add_document", "choose_document"):
+                GroupCollectionPermission.objects.get_or_create(
+                    group=group,
+                    collection=root,
+                    permission=Permission.objects.get(content_type__app_label="wagtaildocs", codename=codename),
+                )
+    return workflow
+
+
+@transaction.atomic
+def minutes_record_sent(*, minutes_id: int, user=None, when: dt.datetime | None = None) -> None:
+    """Record the date the minutes were sent to NDC (F-3.2): the first submission to the workflow.
+    A later resubmission (after NDC returned them) is logged but keeps the first date."""
+    when = when or timezone.now()
+    minutes = Minutes.objects.select_for_update().get(pk=minutes_id)
+    first = minutes.sent_to_ndc_at is None
+    if first:
+        Minutes.objects.filter(pk=minutes_id).update(sent_to_ndc_at=when)
+        bump_content_version()  # an update() sends no signal: cached public pages must know
+    log(minutes, "minutes.sent_to_ndc", user=user, data={"at": when.isoformat(), "first": first})
+
+
+def published_revisions(minutes: Minutes) -> list[tuple[Revision, dt.datetime]]:
+    """Every revision that was published, newest first, with when (earlier versions stay reachable)."""
+    entries = (
+        ModelLogEntry.objects.filter(
+            content_type=ContentType.objects.get_for_model(Minutes),
+            object_id=str(minutes.pk),
+            action="wagtail.publish",
+            revision__isnull=False,
+        )
+        .select_related("revision")
+        .order_by("-timestamp", "-pk")
+    )
+    seen: set[int] = set()
+    result = []
+    for entry in entries:
+        if entry.revision_id not in seen:
+            seen.add(entry.revision_id)
+            result.append((entry.revision, entry.timestamp))
+    return result
+
+
+def minutes_pdfs_refresh(*, minutes_id: int, force: bool = False) -> list[str]:
+    """Render and store the PDFs of published minutes whose source changed (or all with ``force``).
+
+    Runs off the public request (a task enqueued when the minutes are published or their
+    meeting changes); returns the kinds rebuilt. Unpublished minutes keep no public PDF.
+    """
+    minutes = Minutes.objects.with_facts().filter(pk=minutes_id, live=True).first()
+    if minutes is None:
+        return []
+    stored = {p.kind: p for p in minutes.pdfs.all()}
+    rebuilt = []
+    for kind in PdfKind.values:
+        source = pdf.html(minutes, kind)
+        fingerprint = pdf.fingerprint(source, kind)
+        current = stored.get(kind)
+        if current is not None and current.fingerprint == fingerprint and current.file and not force:
+            continue
+        data = pdf.render_html(source, kind)
+        with transaction.atomic():
+            record = current or MinutesPdf(minutes=minutes, kind=kind)
+            old_name = record.file.name if record.file else None
+            record.fingerprint = fingerprint
+            record.file.save(f"minutes-{minutes.pk}-{kind}.pdf", ContentFile(data), save=False)
+            record.save()
+            if old_name and old_name != record.file.name:
+                transaction.on_commit(lambda name=old_name, f=record.file: f.storage.delete(name))
+        rebuilt.append(kind)
+    if rebuilt:
+        log(minutes, "minutes.pdfs_built", data={"kinds": rebuilt})
+    return rebuilt
+
+
+def pdfs_enabled() -> bool:
+    """Whether PDFs are rebuilt automatically (tests switch it off where not needed)."""
+    return getattr(settings, "MINUTES_BUILD_PDFS", True)
+
+
+def minutes_pdfs_schedule(*, minutes_ids: list[int]) -> None:
+    """Enqueue a PDF refresh for each minutes after the current transaction commits."""
+    if not pdfs_enabled() or not minutes_ids:
+        return
+    from .tasks import refresh_pdfs
+
+    for minutes_id in sorted(set(minutes_ids)):
+        transaction.on_commit(lambda pk=minutes_id: refresh_pdfs.enqueue(pk))

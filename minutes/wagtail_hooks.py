@@ -1,0 +1,94 @@
+"""Admin for minutes: both languages side by side, the NDC workflow, the translation queue."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, ObjectList
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from core.panels import side_by_side
+
+from . import admin_views, permissions
+from .forms import MinutesForm
+from .models import Minutes
+
+
+class MinutesViewSet(SnippetViewSet):
+    model = Minutes
+    icon = "doc-full"
+    menu_label = _("Minutes")
+    menu_order = 250
+    add_to_admin_menu = True
+    list_display = ["__str__", "sent_to_ndc_at", "live", "first_published_at"]
+    list_filter = ["live"]
+    search_fields = ["closing_remarks_zh_hant", "closing_remarks_en"]
+    edit_handler = ObjectList(
+        [
+            FieldPanel("meeting"),
+            InlinePanel(
+                "sections",
+                heading=_("Discussion of each agenda item"),
+                label=_("Discussion record"),
+                panels=[FieldPanel("agenda_item"), side_by_side("discussion", _("Discussion"))],
+            ),
+            side_by_side("closing_remarks", _("Closing remarks")),
+            InlinePanel(
+                "attachments",
+                heading=_("Attachments"),
+                label=_("Attachment"),
+                panels=[FieldPanel("document"), side_by_side("title", _("Title"))],
+            ),
+            MultiFieldPanel([side_by_side("correction_note", _("Correction note"))], heading=_("Correction")),
+        ],
+        base_form_class=MinutesForm,
+    )
+
+    def get_queryset(self, request):
+        return permissions.editable_minutes(request.user, Minutes.objects.select_related("meeting__forum__commitment"))
+
+
+register_snippet(MinutesViewSet)
+
+
+@hooks.register("before_edit_snippet")
+def _guard_edit(request, instance):
+    if isinstance(instance, Minutes) and not permissions.can_edit_minutes(request.user, instance):
+        raise PermissionDenied
+
+
+@hooks.register("before_delete_snippet")
+def _guard_delete(request, instances):
+    for instance in instances if isinstance(instances, list | tuple) else [instances]:
+        if isinstance(instance, Minutes) and not permissions.can_delete_minutes(request.user, instance):
+            raise PermissionDenied
+
+
+@hooks.register("register_log_actions")
+def _log_actions(actions):
+    actions.register_action("minutes.sent_to_ndc", _("Send to NDC"), _("Sent to NDC (F-3.2)"))
+    actions.register_action("minutes.pdfs_built", _("Build PDFs"), _("PDFs rebuilt"))
+
+
+@hooks.register("register_admin_urls")
+def _urls():
+    return [
+        path("minutes-translation/", admin_views.translation_queue, name="minutes_translation_queue"),
+        path("minutes-pdf/<int:pk>/<str:kind>/", admin_views.pdf_preview, name="minutes_pdf_preview"),
+    ]
+
+
+class _QueueMenuItem(MenuItem):
+    def is_shown(self, request):
+        return permissions.can_view_translation_queue(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def _queue_menu():
+    return _QueueMenuItem(
+        _("Minutes awaiting English"), reverse("minutes_translation_queue"), icon_name="globe", order=251
+    )

@@ -1,0 +1,101 @@
+"""Journey (F-3.2, F-7): a convener drafts minutes in the admin and submits them to NDC; an NDC
+editor approves; the public reads them in Chinese and English and downloads the three PDFs."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from core.services import DEMO_PASSWORD, demo_accounts_ensure
+from minutes import demo
+from minutes.models import Minutes
+from minutes.services import workflows_setup
+
+from .conftest import DESKTOP, PHONE
+
+pytestmark = pytest.mark.browser
+
+
+def _login(context, base: str, email: str):
+    page = context.new_page()
+    page.goto(base + "/admin/login/")
+    page.fill("#id_username", email)
+    page.fill("#id_password", DEMO_PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url(re.compile(r".*/admin/$"))
+    return page
+
+
+def _type_rich(page, field_id: str, text: str):
+    editor = page.locator(".w-field__wrapper", has=page.locator(f"#{field_id}")).locator(".public-DraftEditor-content")
+    editor.click()
+    page.keyboard.type(text)
+    page.keyboard.press("Tab")  # Draftail writes its hidden input when the editor loses focus
+    page.wait_for_timeout(300)
+
+
+def test_rule_F_3_2_minutes_journey(site, browser, shot, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    accounts = demo_accounts_ensure()
+    workflows_setup()
+    forum = demo.ensure_forum(accounts)
+    meeting = demo.ensure_meeting(forum, demo.MEETINGS[0])
+    base = site.url
+
+    # 1. The convener drafts the minutes and submits them to NDC.
+    convener = browser.new_context(viewport=DESKTOP)
+    page = _login(convener, base, "convener@demo.ogp.tw")
+    page.goto(base + "/admin/snippets/minutes/minutes/add/")
+    page.select_option("#id_meeting", str(meeting.pk))
+    page.get_by_role("button", name=re.compile("Discussion record|討論紀錄")).first.click()
+    page.select_option("#id_sections-0-agenda_item", str(meeting.agenda_items.first().pk))
+    _type_rich(page, "id_sections-0-discussion_zh_hant", "與會者討論推動公民參與機制。")
+    _type_rich(page, "id_closing_remarks_zh_hant", "感謝各位委員出席。")
+    # wagtail-modeltranslation's locale picker hides English fields until asked.
+    page.locator("button.locale-toggle").filter(has_text=re.compile("^en$", re.I)).click()
+    _type_rich(page, "id_sections-0-discussion_en", "Members discussed civic participation.")
+    _type_rich(page, "id_closing_remarks_en", "Thanks to all members.")
+    shot(page, "minutes-admin-draft")
+    page.locator("footer .dropdown-toggle, footer [data-w-dropdown-target='toggle']").first.click()
+    with page.expect_navigation():
+        page.get_by_role("button", name=re.compile("Submit to|提交至")).click()
+    page.wait_for_load_state()
+    minutes = Minutes.objects.get(meeting=meeting)
+    assert minutes.sent_to_ndc_at is not None and not minutes.live
+    shot(page, "minutes-admin-submitted")
+    convener.close()
+
+    # 2. An NDC editor approves: the minutes are published.
+    editor = browser.new_context(viewport=DESKTOP)
+    page = _login(editor, base, "ndc.editor@demo.ogp.tw")
+    page.goto(base + f"/admin/snippets/minutes/minutes/edit/{minutes.pk}/")
+    page.locator("footer .dropdown-toggle, footer [data-w-dropdown-target='toggle']").first.click()
+    shot(page, "minutes-admin-review")
+    # "Approve and publish" (核准並發佈), the action without a comment.
+    with page.expect_navigation():
+        page.locator("button[data-workflow-action-name=approve]:not([data-workflow-action-modal-url])").click()
+    minutes.refresh_from_db()
+    assert minutes.live and minutes.sent_to_ndc_at is not None
+    editor.close()
+
+    # 3. The public reads the minutes in both languages and downloads the three PDFs.
+    public = browser.new_context(viewport=PHONE)
+    page = public.new_page()
+    page.goto(base + "/minutes/")
+    page.get_by_role("link", name="第1次多方利害關係人論壇會議").click()
+    main = page.inner_text("main")
+    assert "與會者討論推動公民參與機制" in main and "民國109年3月31日" in main
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    shot(page, "minutes-public-zh-phone")
+    for kind in ("zh-hant", "en", "bilingual"):
+        href = page.locator(f"a.pdf-{kind}").get_attribute("href")
+        response = public.request.get(base + href)
+        assert response.status == 200 and response.headers["content-type"] == "application/pdf"
+        assert response.body()[:4] == b"%PDF"
+    page.get_by_role("link", name="English").click()
+    main = page.inner_text("main")
+    assert "Members discussed civic participation." in main and "31 March 2020" in main
+    assert "Thanks to all members." in main and "Translation pending" not in main
+    shot(page, "minutes-public-en-phone")
+    public.close()

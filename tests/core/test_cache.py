@@ -1,0 +1,75 @@
+"""Cached fragments of public pages change as soon as the content does."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.cache import cache
+
+from commitments.models import Commitment
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def fragments_on(settings):
+    settings.FRAGMENT_CACHE_SECONDS = 300
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def test_cached_home_page_runs_no_query(client, fragments_on, django_assert_num_queries):
+    client.get("/")
+    with django_assert_num_queries(0):
+        response = client.get("/")
+    assert "青年政策參與" in response.content.decode()
+
+
+def test_an_edit_shows_at_once(client, fragments_on):
+    assert "青年政策參與" in client.get("/").content.decode()
+    commitment = Commitment.objects.get(number=4)
+    commitment.title_zh_hant = "青年參與公共政策"
+    commitment.save()
+    html = client.get("/").content.decode()
+    assert "青年參與公共政策" in html and "青年政策參與" not in html
+
+
+def test_languages_are_cached_apart(client, fragments_on):
+    client.get("/")
+    assert "Youth participation in policy" in client.get("/en/").content.decode()
+
+
+@pytest.fixture
+def page_cache_on(settings):
+    settings.CACHE_MIDDLEWARE_SECONDS = 60
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def test_anonymous_pages_come_from_the_page_cache(client, page_cache_on, django_assert_num_queries):
+    first = client.get("/en/plans/2020-2024/commitments/4/")
+    with django_assert_num_queries(0):
+        second = client.get("/en/plans/2020-2024/commitments/4/")
+    assert second.content == first.content
+
+
+def test_page_cache_follows_edits(client, page_cache_on):
+    assert "Youth participation in policy" in client.get("/en/plans/2020-2024/commitments/4/").content.decode()
+    commitment = Commitment.objects.get(number=4)
+    commitment.title_en = "Young people in policy making"
+    commitment.save()
+    assert "Young people in policy making" in client.get("/en/plans/2020-2024/commitments/4/").content.decode()
+
+
+def test_logged_in_users_never_get_the_anonymous_page(client, page_cache_on, demo_accounts):
+    client.get("/")
+    client.force_login(demo_accounts["ndc_editor"])
+    html = client.get("/").content.decode()
+    assert "wagtail-userbar" in html  # the editor's own page, with the admin user bar
+
+
+def test_languages_never_mix_in_the_page_cache(client, page_cache_on):
+    assert '<html lang="en">' in client.get("/en/").content.decode()
+    assert '<html lang="zh-Hant-TW">' in client.get("/").content.decode()
+    assert '<html lang="en">' in client.get("/en/").content.decode()

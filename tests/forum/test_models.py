@@ -1,0 +1,197 @@
+"""Model invariants and validation: F-2.1, F-2.2, F-2.3, F-2.4, F-3.1 at the database and in clean()."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import translation
+
+from forum.models import Attendance, Decision, Member
+from forum.rules import Outcome, Role, Sector
+
+pytestmark = pytest.mark.django_db
+
+
+def text(error, language: str = "en") -> str:
+    """The validation messages in ``language`` (they are lazy: evaluate them in that language)."""
+    with translation.override(language):
+        return " ".join(str(m) for m in error.value.messages)
+
+
+def test_rule_F_2_2_co_convener_must_be_non_government(forum, make_member):
+    make_member(forum, Sector.GOVERNMENT, Role.CONVENER)
+    member = Member(
+        forum=forum, name_zh_hant="甲", organisation_zh_hant="機關", sector=Sector.GOVERNMENT,
+        category=1, role=Role.CO_CONVENER, joined_on=dt.date(2020, 1, 1),
+    )  # fmt: skip
+    with translation.override("en"), pytest.raises(ValidationError) as error:
+        member.full_clean()
+    assert "Only a non-government member can be co-convener" in text(error)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        member.save()
+
+
+def test_rule_F_2_2_convener_must_be_government(forum, make_member):
+    with pytest.raises(IntegrityError), transaction.atomic():
+        make_member(forum, Sector.NON_GOVERNMENT, Role.CONVENER)
+    member = Member(
+        forum=forum, name_zh_hant="甲", organisation_zh_hant="團體", sector=Sector.NON_GOVERNMENT,
+        category=2, role=Role.CONVENER, joined_on=dt.date(2020, 1, 1),
+    )  # fmt: skip
+    with translation.override("zh-hant"), pytest.raises(ValidationError) as error:
+        member.full_clean()
+    assert "召集人" in text(error, "zh-hant")
+
+
+def test_rule_F_2_2_at_most_one_co_convener_and_one_convener(forum, make_member):
+    make_member(forum, Sector.GOVERNMENT, Role.CONVENER)
+    make_member(forum, Sector.NON_GOVERNMENT, Role.CO_CONVENER)
+    second = Member(
+        forum=forum, name_zh_hant="乙", organisation_zh_hant="團體", sector=Sector.NON_GOVERNMENT,
+        category=2, role=Role.CO_CONVENER, joined_on=dt.date(2020, 1, 1),
+    )  # fmt: skip
+    with translation.override("en"), pytest.raises(ValidationError) as error:
+        second.full_clean()
+    assert "at most one co-convener" in text(error)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        second.save()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        make_member(forum, Sector.GOVERNMENT, Role.CONVENER)
+
+
+def test_rule_F_2_2_co_convener_designated_by_the_convener(forum):
+    member = Member(
+        forum=forum, name_zh_hant="乙", organisation_zh_hant="團體", sector=Sector.NON_GOVERNMENT,
+        category=2, role=Role.CO_CONVENER, joined_on=dt.date(2020, 1, 1),
+    )  # fmt: skip
+    with translation.override("en"), pytest.raises(ValidationError) as error:
+        member.full_clean()
+    assert "record the forum's convener first" in text(error)
+
+
+def test_rule_F_2_3_history_kept_member_who_leaves_is_not_current(forum, make_member):
+    member = make_member(forum, Sector.NON_GOVERNMENT)
+    member.left_on = dt.date(2020, 6, 1)
+    member.save()
+    assert Member.objects.filter(pk=member.pk).exists()
+    assert not forum.members.current().filter(pk=member.pk).exists()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Member.objects.filter(pk=member.pk).update(left_on=dt.date(2019, 1, 1))
+
+
+def test_rule_F_2_1_unequal_roster_needs_a_reason_before_publishing(forum, make_member):
+    make_member(forum, Sector.GOVERNMENT)
+    make_member(forum, Sector.GOVERNMENT)
+    make_member(forum, Sector.NON_GOVERNMENT)
+    forum.roster_published = True
+    with translation.override("en"), pytest.raises(ValidationError) as error:
+        forum.full_clean()
+    assert "record the reason" in text(error)
+    assert not forum.roster_is_public()
+    forum.imbalance_reason_zh_hant = "一席民間代表尚待補實"
+    forum.full_clean()
+    assert forum.roster_is_public()
+
+
+def test_rule_F_2_4_allowance_only_for_non_government_members(forum, make_member, make_meeting):
+    meeting = make_meeting(forum)
+    government = make_member(forum, Sector.GOVERNMENT)
+    civil = make_member(forum, Sector.NON_GOVERNMENT)
+    with translation.override("en"), pytest.raises(ValidationError) as error:
+        Attendance(meeting=meeting, member=government, attendance_fee=True).full_clean()
+    assert "only for non-government members" in text(error)
+    with pytest.raises(ValidationError):
+        Attendance(meeting=meeting, observer_name="Observer", travel_costs=True).full_clean()
+    Attendance(meeting=meeting, member=civil, attendance_fee=True, travel_costs=True).full_clean()
+
+
+def test_attendance_is_a_member_of_the_forum_or_an_observer(forum, other_forum, make_member, make_meeting):
+    meeting = make_meeting(forum)
+    stranger = make_member(other_forum, Sector.NON_GOVERNMENT)
+    with pytest.raises(ValidationError):
+        Attendance(meeting=meeting, member=stranger).full_clean()
+    with pytest.raises(ValidationError):
+        Attendance(meeting=meeting).full_clean()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Attendance.objects.create(meeting=meeting)
+    member = make_member(forum, Sector.GOVERNMENT)
+    Attendance.objects.create(meeting=meeting, member=member)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Attendance.objects.create(meeting=meeting, member=member)
+
+
+def _present(meeting, members):
+    for member in members:
+        Attendance.objects.create(meeting=meeting, member=member)
+    Attendance.objects.create(meeting=meeting, observer_name="觀察員")
+
+
+def test_rule_F_3_1_outcome_computed_on_save_never_typed(forum, balanced, make_meeting):
+    meeting = make_meeting(forum, items=2)
+    _present(meeting, balanced)
+    first, second = meeting.agenda_items.all()
+    decision = Decision.objects.create(agenda_item=first, consensus=False, present=6, agreed_to_vote=4, in_favour=3)
+    assert decision.outcome == Outcome.ADOPTED
+    decision.in_favour = 2
+    decision.save()
+    assert Decision.objects.get(pk=decision.pk).outcome == Outcome.NOT_ADOPTED
+    no_vote = Decision(agenda_item=second, consensus=False, present=6, agreed_to_vote=3)
+    no_vote.full_clean()
+    no_vote.save()
+    assert no_vote.outcome == Outcome.NO_VOTE
+    assert "outcome" not in [f.name for f in Decision._meta.get_fields() if getattr(f, "editable", False)]
+
+
+def test_rule_F_3_1_observers_never_count_toward_present(forum, balanced, make_meeting):
+    meeting = make_meeting(forum)
+    _present(meeting, balanced)
+    assert meeting.counted_attendance() == 6
+    decision = Decision(agenda_item=meeting.agenda_items.get(), consensus=True, present=7)
+    with translation.override("en"), pytest.raises(ValidationError) as error:
+        decision.full_clean()
+    assert "Only 6 members are recorded present" in text(error)
+
+
+def test_rule_F_3_1_tally_validated_against_attendance(forum, balanced, make_meeting):
+    meeting = make_meeting(forum)
+    _present(meeting, balanced)
+    item = meeting.agenda_items.get()
+    too_many = Decision(
+        agenda_item=item, consensus=False, present=6, agreed_to_vote=4, in_favour=3, against=3, abstain=1
+    )
+    with translation.override("zh-hant"), pytest.raises(ValidationError) as error:
+        too_many.full_clean()
+    assert "in_favour" in error.value.message_dict
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Decision.objects.bulk_create([too_many])
+    consensus_with_votes = Decision(agenda_item=item, consensus=True, present=6, in_favour=1)
+    with pytest.raises(ValidationError):
+        consensus_with_votes.full_clean()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Decision.objects.bulk_create(
+            [Decision(agenda_item=item, consensus=True, present=6, in_favour=1, outcome="consensus")]
+        )
+    with pytest.raises(ValueError), transaction.atomic():
+        Decision.objects.create(agenda_item=item, consensus=False, present=6, agreed_to_vote=7)
+
+
+def test_meeting_fingerprint_changes_with_the_meeting(forum, make_meeting):
+    meeting = make_meeting(forum)
+    before = meeting.notice_fingerprint()
+    meeting.starts_at += dt.timedelta(days=1)
+    meeting.save()
+    assert meeting.notice_fingerprint() != before
+    again = meeting.notice_fingerprint()
+    item = meeting.agenda_items.get()
+    item.title_zh_hant = "新議題"
+    item.save()
+    assert meeting.notice_fingerprint() != again
+
+
+def test_rule_F_1_one_forum_per_commitment_convened_by_its_lead_agency(forum, make_forum):
+    assert forum.lead_agency == forum.commitment.lead_agency
+    with pytest.raises(IntegrityError), transaction.atomic():
+        make_forum(4)

@@ -1,0 +1,160 @@
+"""Public pages and API: both languages, balance meter (F-2.1), decisions explained (F-3.1),
+published rosters only, no contact data (K-4), a fixed number of queries."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from forum.models import Attendance, Decision
+from forum.rules import Outcome, Role, Sector
+
+from .conftest import TAIPEI
+
+pytestmark = pytest.mark.django_db
+
+
+def _fill(forum, make_member, make_meeting, size: int):
+    """``size`` members (balanced) and ``size`` meetings, each with attendance and a decision."""
+    members = [make_member(forum, Sector.GOVERNMENT, Role.CONVENER, email="boss@example.org", phone="02-1234")]
+    for i in range(1, size):
+        sector = Sector.NON_GOVERNMENT if i % 2 else Sector.GOVERNMENT
+        members.append(make_member(forum, sector, email=f"m{i}@example.org", phone="0912-345-678"))
+    for i in range(size):
+        meeting = make_meeting(
+            forum, items=1, starts_at=dt.datetime(2020, 1, 1, 14, tzinfo=TAIPEI) + dt.timedelta(days=i)
+        )
+        for member in members[:4]:
+            Attendance.objects.create(meeting=meeting, member=member)
+        Attendance.objects.create(meeting=meeting, observer_name="觀察員")
+        Decision.objects.create(
+            agenda_item=meeting.agenda_items.get(), consensus=False, present=4, agreed_to_vote=3, in_favour=2
+        )
+    forum.roster_published = True
+    forum.save()
+    return members
+
+
+def test_rule_F_2_1_forum_page_shows_roster_by_sector_and_balance_meter(client, forum, balanced, make_meeting):
+    forum.roster_published = True
+    forum.save()
+    html = client.get(f"/forums/{forum.pk}/").content.decode()
+    assert 'class="balance balanced"' in html
+    assert 'data-government="3" data-non-government="3"' in html
+    assert "對等：政府與非政府委員人數相等" in html
+    assert "共同召集人" in html and "召集人" in html
+    assert "第 1 類" in html and "第 2 類" in html
+    assert "example.org" not in html  # rule K-4: no contact data
+
+
+def test_rule_F_2_1_unequal_roster_hidden_until_reason_recorded(client, forum, balanced, make_member):
+    make_member(forum, Sector.GOVERNMENT, name_zh_hant="多出的政府委員")
+    forum.roster_published = True
+    forum.save()
+    html = client.get(f"/forums/{forum.pk}/").content.decode()
+    assert "委員名單尚未公開" in html and "多出的政府委員" not in html
+    forum.imbalance_reason_zh_hant = "民間代表一席出缺，三月補實"
+    forum.imbalance_reason_en = "One civil-society seat is vacant until March"
+    forum.save()
+    html = client.get(f"/forums/{forum.pk}/").content.decode()
+    assert "多出的政府委員" in html and 'class="balance unequal"' in html and "三月補實" in html
+    html = client.get(f"/en/forums/{forum.pk}/").content.decode()
+    assert "Unequal" in html and "One civil-society seat is vacant until March" in html
+
+
+def test_unpublished_roster_is_not_public(client, forum, balanced):
+    html = client.get(f"/forums/{forum.pk}/").content.decode()
+    assert "委員名單尚未公開" in html
+    assert balanced[0].name_zh_hant not in html
+    data = client.get(f"/api/v1/forums/{forum.pk}/").json()
+    assert data["members"] == [] and data["balance"] == {"government": 0, "non_government": 0}
+
+
+def test_rule_F_3_1_decisions_explained_in_both_languages(client, forum, balanced, make_meeting):
+    meeting = make_meeting(forum, items=1)
+    for member in balanced:
+        Attendance.objects.create(meeting=meeting, member=member)
+    Decision.objects.create(
+        agenda_item=meeting.agenda_items.get(), consensus=False, present=6, agreed_to_vote=4, in_favour=3
+    )
+    zh = client.get(f"/forums/{forum.pk}/").content.decode()
+    assert "表決通過" in zh and "出席 6 人中 4 人同意付諸表決（過半數）；出席 6 人中 3 人贊成（達二分之一）：通過" in zh
+    en = client.get(f"/en/forums/{forum.pk}/").content.decode()
+    assert "Adopted by vote" in en
+    assert "4 of 6 present agreed to vote (more than half); 3 of 6 voted in favour (at least half): adopted" in en
+    page = client.get(f"/en/forums/{forum.pk}/meetings/{meeting.pk}/").content.decode()
+    assert "Balanced" in page and "3 of 6 voted in favour" in page
+
+
+def test_meeting_page_shows_balance_of_those_present(client, forum, balanced, make_meeting):
+    meeting = make_meeting(forum)
+    for member in balanced[:4]:  # 3 government + the co-convener
+        Attendance.objects.create(meeting=meeting, member=member)
+    Attendance.objects.create(meeting=meeting, observer_name="周小安", observer_organisation="公民記者")
+    html = client.get(f"/forums/{forum.pk}/meetings/{meeting.pk}/").content.decode()
+    assert 'data-government="3" data-non-government="1"' in html and "不對等" in html
+    assert "周小安" in html and "列席者（不計入議決人數）" in html
+    assert client.get(f"/forums/{forum.pk}/meetings/999999/").status_code == 404
+
+
+def test_forums_index_by_theme_both_languages(client, forum, other_forum, balanced):
+    forum.roster_published = True
+    forum.save()
+    html = client.get("/forums/").content.decode()
+    assert "青年政策參與" in html and "主辦機關：教育部" in html.replace(": ", "：")
+    assert f"/forums/{forum.pk}/" in html and f"/forums/{other_forum.pk}/" in html
+    en = client.get("/en/forums/").content.decode()
+    assert "Youth participation in policy" in en and "3 government, 3 non-government members" in en
+
+
+def _queries(client, url: str) -> int:
+    client.get(url)  # warm caches (site, translations)
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured)
+
+
+def test_forum_page_and_api_same_queries_for_2_and_50(client, make_forum, make_member, make_meeting):
+    small, large = make_forum(4), make_forum(1)
+    _fill(small, make_member, make_meeting, 2)
+    _fill(large, make_member, make_meeting, 50)
+    assert _queries(client, f"/forums/{small.pk}/") == _queries(client, f"/forums/{large.pk}/") <= 9
+    assert _queries(client, f"/en/forums/{small.pk}/") == _queries(client, f"/en/forums/{large.pk}/")
+    assert _queries(client, f"/api/v1/forums/{small.pk}/") == _queries(client, f"/api/v1/forums/{large.pk}/") <= 7
+    page = client.get(f"/forums/{large.pk}/").content.decode()
+    assert page.count('class="decision"') == 50
+    detail = client.get(f"/api/v1/forums/{large.pk}/").json()
+    assert len(detail["members"]) == 50 and len(detail["meetings"]) == 50
+
+
+@pytest.mark.parametrize("size", [2, 50])
+def test_forums_list_api_and_index_queries_do_not_grow(client, forum, make_member, make_meeting, size):
+    _fill(forum, make_member, make_meeting, size)
+    assert _queries(client, "/api/v1/forums/") <= 8
+    assert _queries(client, "/forums/") <= 6
+    listing = client.get("/api/v1/forums/").json()
+    assert listing["count"] == 1 and len(listing["items"][0]["meetings"]) == size
+
+
+def test_api_shape_exactly_as_documented(client, forum, make_member, make_meeting):
+    _fill(forum, make_member, make_meeting, 2)
+    data = client.get(f"/api/v1/forums/{forum.pk}/").json()
+    assert set(data) == {"id", "commitment", "lead_agency", "members", "balance", "meetings"}
+    assert data["commitment"] == 4 and data["lead_agency"]["code"] == "moe"
+    member = data["members"][0]
+    assert set(member) == {"name", "organisation", "sector", "category", "role"}
+    assert member["role"] == "convener" and member["sector"] == "government" and member["category"] == 1
+    assert member["name"]["zh-hant"] and member["name"]["en"]
+    assert data["balance"] == {"government": 1, "non_government": 1}
+    meeting = data["meetings"][0]
+    assert set(meeting) == {"id", "starts_at", "present", "decisions"}
+    assert meeting["present"] == 2 and meeting["starts_at"] == "2020-01-01T14:00:00+08:00"
+    decision = meeting["decisions"][0]
+    assert set(decision) == {"item", "outcome", "present", "agreed_to_vote", "in_favour", "against", "abstain"}
+    assert decision["outcome"] == Outcome.ADOPTED.value and decision["item"]["en"] == "Item 1"
+    raw = client.get("/api/v1/forums/").content.decode()
+    assert "example.org" not in raw and "0912" not in raw  # rule K-4
+    assert client.get("/api/v1/forums/999999/").status_code == 404
