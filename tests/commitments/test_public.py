@@ -155,3 +155,23 @@ def test_dashboard_and_plan_queries_are_fixed(
         client.get("/plans/2020-2024/")
     with django_assert_max_num_queries(6):
         client.get("/api/v1/action-plans/")
+
+
+def test_page_cache_shows_publication_and_progress_at_once(client, settings, draft_table, moe_officer, ndc_editor):
+    from django.core.cache import cache
+
+    from commitments.services import commitment_table_review, commitment_table_submit
+
+    settings.CACHE_MIDDLEWARE_SECONDS = 60
+    cache.clear()
+    assert "青年參與公共事務的管道有限" not in client.get(URL).content.decode()
+    commitment_table_submit(table=draft_table, user=moe_officer)
+    assert "逾期" in client.get(URL).content.decode()  # submitted late: a lifecycle update() refreshes the cache
+    commitment_table_review(table=draft_table, user=ndc_editor, approve=True)
+    assert "青年參與公共事務的管道有限" in client.get(URL).content.decode()
+    dashboard = client.get("/plans/2020-2024/dashboard/").content.decode()
+    assert "擴大民眾參與公共政策機制: 尚未開始 4, 執行中 0" in dashboard
+    indicator_progress_record(indicator=draft_table.indicators.first(), user=moe_officer, status=rules.IN_PROGRESS)
+    dashboard = client.get("/plans/2020-2024/dashboard/").content.decode()
+    assert "擴大民眾參與公共政策機制: 尚未開始 3, 執行中 1" in dashboard
+    cache.clear()
