@@ -29,6 +29,7 @@ class User(AbstractUser):
         choices=[("zh-hant", "中文"), ("en", "English")],
         default="zh-hant",
     )
+    deleted_at = models.DateTimeField(_("account deleted"), null=True, blank=True, editable=False)
 
     class Meta(AbstractUser.Meta):
         verbose_name = _("user")

@@ -1,5 +1,119 @@
-"""Open-data API of the consultations app (conventions in core/api.py)."""
+"""Open-data API of the consultations app (conventions in core/api.py): no personal contact data."""
 
-from ninja import Router
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404
+from ninja import Router, Schema
+
+from core.api import Translated, paginate
+from core.i18n import translations
+
+from . import public
+from .models import Comment
 
 router = Router(tags=["consultations"])
+
+
+class ConsultationOut(Schema):
+    id: int
+    title: Translated
+    commitment: int | None
+    opens_on: dt.date
+    closes_on: dt.date
+    status: str
+    response_due_on: dt.date
+    extended_to: dt.date | None
+    extension_reason: Translated
+    comment_count: int
+    url: Translated
+
+
+class ConsultationPage(Schema):
+    count: int
+    items: list[ConsultationOut]
+
+
+class ReplyOut(Schema):
+    id: int
+    hidden: bool
+    ground: str | None
+    author: str | None
+    text: str | None
+    date: dt.datetime
+
+
+class CommentOut(ReplyOut):
+    section: str | None
+    section_label: str | None
+    replies: list[ReplyOut]
+
+
+class CommentPage(Schema):
+    count: int
+    items: list[CommentOut]
+
+
+def consultation_out(item) -> dict:
+    return {
+        "id": item.pk,
+        "title": translations(item, "title"),
+        "commitment": item.commitment.number if item.commitment_id else None,
+        "opens_on": item.opens_on,
+        "closes_on": item.closes_on,
+        "status": item.status,
+        "response_due_on": item.response_due_on,
+        "extended_to": item.extended_to,
+        "extension_reason": translations(item, "extension_reason"),
+        "comment_count": item.visible_comments,
+        "url": item.urls(),
+    }
+
+
+def reply_out(comment: Comment) -> dict:
+    """A comment as the public sees it: a hidden one shows only its ground; only the public name."""
+    hidden = comment.is_hidden
+    return {
+        "id": comment.pk,
+        "hidden": hidden,
+        "ground": comment.hidden_ground or None if hidden else None,
+        "author": None if hidden else comment.author.public_name,
+        "text": None if hidden else comment.text,
+        "date": comment.created_at,
+    }
+
+
+def comment_out(comment: Comment) -> dict:
+    return {
+        **reply_out(comment),
+        "section": comment.section or None,
+        "section_label": comment.section_label or None,
+        "replies": [reply_out(r) for r in comment.replies.all()],
+    }
+
+
+@router.get("/", response=ConsultationPage, summary="Consultations")
+def list_consultations(request, page: int = 1):
+    """All consultations, newest first, with their dates, deadlines and computed status."""
+    return paginate(public.consultations().order_by("-opens_on", "-pk"), page, consultation_out)
+
+
+@router.get("/{consultation_id}/", response=ConsultationOut, summary="One consultation")
+def get_consultation(request, consultation_id: int):
+    return consultation_out(get_object_or_404(public.consultations(), pk=consultation_id))
+
+
+@router.get("/{consultation_id}/comments/", response=CommentPage, summary="Comments of a consultation")
+def list_comments(request, consultation_id: int, page: int = 1):
+    """Top-level comments, oldest first, each with its replies; hidden ones with their ground only."""
+    consultation = get_object_or_404(public.consultations(), pk=consultation_id)
+    replies = Comment.objects.select_related("author").order_by("created_at", "pk")
+    comments = (
+        Comment.objects.filter(consultation=consultation, parent__isnull=True)
+        .select_related("author")
+        .prefetch_related(Prefetch("replies", queryset=replies))
+        .order_by("created_at", "pk")
+    )
+    return paginate(comments, page, comment_out)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django import forms
 from django.core.exceptions import PermissionDenied
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -29,12 +30,12 @@ class MinutesViewSet(SnippetViewSet):
     search_fields = ["closing_remarks_zh_hant", "closing_remarks_en"]
     edit_handler = ObjectList(
         [
-            FieldPanel("meeting"),
+            FieldPanel("meeting", widget=forms.Select),  # a plain select keeps the scoped choices
             InlinePanel(
                 "sections",
                 heading=_("Discussion of each agenda item"),
                 label=_("Discussion record"),
-                panels=[FieldPanel("agenda_item"), side_by_side("discussion", _("Discussion"))],
+                panels=[FieldPanel("agenda_item", widget=forms.Select), side_by_side("discussion", _("Discussion"))],
             ),
             side_by_side("closing_remarks", _("Closing remarks")),
             InlinePanel(

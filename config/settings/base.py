@@ -138,6 +138,8 @@ MODELTRANSLATION_DEFAULT_LANGUAGE = "zh-hant"
 MODELTRANSLATION_LANGUAGES = ("zh-hant", "en")
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("zh-hant",)
 WAGTAILMODELTRANSLATION_TRANSLATE_SLUGS = False
+# Both languages side by side in every admin form by default (the picker can still hide one).
+WAGTAILMODELTRANSLATION_LOCALE_PICKER_DEFAULT = ("zh-hant", "en")
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
@@ -201,3 +203,10 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# Accounts: how a user appears in public is chosen at sign-up (T-3); consultations' rate limits
+# (per user and per IP, in the cache: Redis when REDIS_URL is set) as (count, seconds).
+ACCOUNT_SIGNUP_FORM_CLASS = "accounts.forms.SignupForm"
+CONSULTATION_RATE_LIMITS = {"user": (5, 60), "ip": (20, 60)}
+# Behind a reverse proxy: the request header holding the client's address (e.g. HTTP_X_FORWARDED_FOR).
+CONSULTATION_CLIENT_IP_HEADER = os.environ.get("CONSULTATION_CLIENT_IP_HEADER", "")

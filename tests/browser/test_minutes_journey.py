@@ -52,8 +52,8 @@ def test_rule_F_3_2_minutes_journey(site, browser, shot, settings, tmp_path):
     page.select_option("#id_sections-0-agenda_item", str(meeting.agenda_items.first().pk))
     _type_rich(page, "id_sections-0-discussion_zh_hant", "與會者討論推動公民參與機制。")
     _type_rich(page, "id_closing_remarks_zh_hant", "感謝各位委員出席。")
-    # wagtail-modeltranslation's locale picker hides English fields until asked.
-    page.locator("button.locale-toggle").filter(has_text=re.compile("^en$", re.I)).click()
+    # Both languages are shown side by side by default (rule F-7): the English fields are visible.
+    assert page.locator("#id_closing_remarks_en").count() == 1
     _type_rich(page, "id_sections-0-discussion_en", "Members discussed civic participation.")
     _type_rich(page, "id_closing_remarks_en", "Thanks to all members.")
     shot(page, "minutes-admin-draft")

@@ -1,0 +1,342 @@
+"""Public consultations, comments, moderation, summary responses, suggestions (F-4, K-7, T-10)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import override
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+
+from core import i18n
+
+from . import rules
+
+
+class Section(models.TextChoices):
+    """The parts of a commitment table a comment can point at."""
+
+    PROBLEM = "problem", _("Problem addressed")
+    DESCRIPTION = "description", _("Description")
+    CONTRIBUTION = "contribution", _("Contribution to the problem")
+    OGP_VALUES = "ogp_values", _("OGP values")
+    INDICATORS = "indicators", _("Indicators")
+    OTHER_INFORMATION = "other_information", _("Other information")
+    PARTICIPANTS = "participants", _("Participants")
+
+
+class Consultation(ClusterableModel):
+    """A public consultation on a commitment's draft table or on a topic (K-7.1, T-10.1, F-4.1).
+
+    Its status is computed from its dates (``status``); the response deadline comes from
+    its policy profile (``rules.PROFILES``).
+    """
+
+    commitment = models.ForeignKey(
+        "commitments.Commitment",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="consultations",
+        verbose_name=_("commitment"),
+        help_text=_("Leave empty for a consultation on a topic."),
+    )
+    agency = models.ForeignKey(
+        "commitments.Agency",
+        on_delete=models.PROTECT,
+        related_name="consultations",
+        verbose_name=_("responsible agency"),
+        blank=True,
+        help_text=_("The agency that receives the comments; the commitment's lead agency by default."),
+    )
+    title = models.CharField(_("title"), max_length=300)
+    description = models.TextField(_("description"))
+    profile = models.CharField(
+        _("policy profile"),
+        max_length=20,
+        choices=[(code, p.label) for code, p in rules.PROFILES.items()],
+        default=rules.DEFAULT_PROFILE,
+    )
+    opens_on = models.DateField(_("opens on"))
+    closes_on = models.DateField(_("closes on"))
+    extended_to = models.DateField(_("response deadline extended to"), null=True, blank=True)
+    extension_reason = models.TextField(_("reason for the extension"), blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("consultation")
+        verbose_name_plural = _("consultations")
+        ordering = ["-opens_on", "-pk"]
+        constraints = [
+            models.CheckConstraint(condition=Q(opens_on__lte=models.F("closes_on")), name="consultation_period_order"),
+            models.CheckConstraint(
+                condition=Q(extended_to__isnull=True) | Q(extended_to__gt=models.F("closes_on")),
+                name="consultation_extension_after_close",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title_zh_hant or self.title or f"#{self.pk}"
+
+    @property
+    def policy(self) -> rules.PolicyProfile:
+        return rules.profile(self.profile)
+
+    def clean(self) -> None:
+        if self.commitment_id and not self.agency_id:
+            self.agency_id = self.commitment.lead_agency_id
+        if not self.agency_id:
+            raise ValidationError({"agency": _("Choose the agency that receives the comments.")})
+        if self.opens_on and self.closes_on:
+            errors = rules.period_errors(self.opens_on, self.closes_on, self.policy)
+            if errors:
+                raise ValidationError({"closes_on": errors})
+
+    def save(self, *args, **kwargs):
+        if self.commitment_id and not self.agency_id:
+            self.agency_id = self.commitment.lead_agency_id
+        super().save(*args, **kwargs)
+
+    @property
+    def response_due_on(self) -> dt.date:
+        return rules.response_due_on(self.closes_on, self.policy)
+
+    @property
+    def deadline(self) -> dt.date:
+        """The response deadline in force (extended or not)."""
+        return self.extended_to or self.response_due_on
+
+    @property
+    def has_response(self) -> bool:
+        """Whether a summary response is published (no query when ``response`` was select_related)."""
+        try:
+            return self.response.published_at is not None
+        except SummaryResponse.DoesNotExist:
+            return False
+
+    def status_on(self, today: dt.date) -> str:
+        return rules.status(
+            opens_on=self.opens_on,
+            closes_on=self.closes_on,
+            today=today,
+            responded=self.has_response,
+            extended_to=self.extended_to,
+            policy=self.policy,
+        )
+
+    @property
+    def status(self) -> str:
+        return self.status_on(timezone.localdate())
+
+    @property
+    def status_label(self) -> str:
+        return str(rules.STATUS_LABELS[self.status])
+
+    @property
+    def is_open(self) -> bool:
+        return rules.can_comment_now(self.opens_on, self.closes_on, timezone.localdate())
+
+    def get_absolute_url(self) -> str:
+        return reverse("consultations:detail", kwargs={"pk": self.pk})
+
+    def urls(self) -> dict[str, str]:
+        result = {}
+        for language in i18n.LANGUAGE_CODES:
+            with override(language):
+                result[language] = self.get_absolute_url()
+        return result
+
+
+class ConsultationAttachment(models.Model):
+    """A document attached to a consultation (the draft table, background papers)."""
+
+    consultation = ParentalKey(Consultation, on_delete=models.CASCADE, related_name="attachments")
+    document = models.ForeignKey("wagtaildocs.Document", on_delete=models.CASCADE, related_name="+")
+    title = models.CharField(_("title"), max_length=200)
+
+    class Meta:
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return self.title_zh_hant or self.title
+
+
+class Comment(models.Model):
+    """A verified user's comment or one-level reply (F-4.2); forwarded at once to the agency.
+
+    Moderation hides, never deletes (K-6.2.2, T-7); ``token`` makes submission idempotent.
+    """
+
+    class Visibility(models.TextChoices):
+        VISIBLE = "visible", _("Visible")
+        HIDDEN = "hidden", _("Hidden")
+
+    class InboxStatus(models.TextChoices):
+        NEW = "new", _("New")
+        READ = "read", _("Read")
+        ANSWERED = "answered", _("Answered")
+
+    consultation = models.ForeignKey(Consultation, on_delete=models.PROTECT, related_name="comments")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="consultation_comments")
+    parent = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="replies", verbose_name=_("reply to")
+    )
+    section = models.CharField(_("part of the commitment table"), max_length=30, choices=Section.choices, blank=True)
+    section_label = models.CharField(
+        _("which item"), max_length=120, blank=True, help_text=_("For example the indicator you mean.")
+    )
+    text = models.TextField(_("comment"), max_length=5000)
+    token = models.UUIDField(_("submission token"))
+    created_at = models.DateTimeField(_("posted"), default=timezone.now, db_index=True)
+    visibility = models.CharField(max_length=10, choices=Visibility.choices, default=Visibility.VISIBLE)
+    hidden_ground = models.CharField(_("ground"), max_length=30, blank=True)
+    hidden_note = models.TextField(_("note"), blank=True)
+    hidden_at = models.DateTimeField(null=True, blank=True)
+    hidden_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    inbox_status = models.CharField(
+        _("inbox status"), max_length=10, choices=InboxStatus.choices, default=InboxStatus.NEW, db_index=True
+    )
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="assigned_comments",
+        verbose_name=_("assigned to"),
+    )
+    emailed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("comment")
+        verbose_name_plural = _("comments")
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["author", "token"], name="comment_unique_submission"),
+            models.CheckConstraint(
+                condition=Q(visibility="visible") | ~Q(hidden_ground=""), name="comment_hidden_has_ground"
+            ),
+        ]
+        indexes = [
+            # The consultation page: top-level comments in order, one index range scan.
+            models.Index(
+                fields=["consultation", "created_at", "id"], condition=Q(parent__isnull=True), name="comment_top_level"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"#{self.pk}"
+
+    @property
+    def is_hidden(self) -> bool:
+        return self.visibility == self.Visibility.HIDDEN
+
+    @property
+    def ground_label(self) -> str:
+        label = rules.GROUNDS.get(self.hidden_ground)
+        return str(label) if label else ""
+
+    def get_absolute_url(self) -> str:
+        return f"{self.consultation.get_absolute_url()}#comment-{self.pk}"
+
+    def mark(self, status: str, *, user) -> None:
+        """Set the inbox status (new → read → answered; back to read allowed) and log it."""
+        from wagtail.log_actions import log
+
+        if status not in self.InboxStatus.values:
+            raise ValueError(f"unknown inbox status {status!r}")
+        self.inbox_status = status
+        self.save(update_fields=["inbox_status"])
+        log(self, "consultations.comment_inbox", user=user, data={"status": status})
+
+
+class SummaryResponse(models.Model):
+    """The agency's bilingual summary response to a consultation (K-7.2, T-10.2).
+
+    It may cite individual comments ("how your input was used"); cited comments link to it.
+    """
+
+    consultation = models.OneToOneField(Consultation, on_delete=models.CASCADE, related_name="response")
+    text = models.TextField(_("summary response"))
+    cited_comments = models.ManyToManyField(
+        Comment, blank=True, related_name="cited_in", verbose_name=_("comments cited")
+    )
+    published_at = models.DateTimeField(null=True, blank=True)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("summary response")
+        verbose_name_plural = _("summary responses")
+
+    def __str__(self) -> str:
+        return f"{self.consultation}"
+
+
+class AgencyNotificationSetting(models.Model):
+    """How an agency's officers are emailed about new comments: at once or as a daily digest."""
+
+    class Mode(models.TextChoices):
+        IMMEDIATE = "immediate", _("An email per comment, at once")
+        DIGEST = "digest", _("A daily digest")
+
+    agency = models.OneToOneField("commitments.Agency", on_delete=models.CASCADE, related_name="comment_notifications")
+    mode = models.CharField(_("email"), max_length=10, choices=Mode.choices, default=Mode.IMMEDIATE)
+
+    class Meta:
+        verbose_name = _("comment email setting")
+        verbose_name_plural = _("comment email settings")
+
+    def __str__(self) -> str:
+        return f"{self.agency}: {self.mode}"
+
+
+class Suggestion(models.Model):
+    """A suggested new commitment: to NDC's inbox, forwarded by NDC to an agency (F-4.3)."""
+
+    class Status(models.TextChoices):
+        NEW = "new", _("Received by NDC")
+        FORWARDED = "forwarded", _("Forwarded to an agency")
+
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="suggestions")
+    title = models.CharField(_("title"), max_length=200)
+    text = models.TextField(_("what should be done, and why"), max_length=5000)
+    token = models.UUIDField()
+    created_at = models.DateTimeField(default=timezone.now)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.NEW)
+    forwarded_to = models.ForeignKey(
+        "commitments.Agency", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    forwarded_at = models.DateTimeField(null=True, blank=True)
+    forwarded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    note = models.TextField(_("note to the agency"), blank=True)
+
+    class Meta:
+        verbose_name = _("suggested commitment")
+        verbose_name_plural = _("suggested commitments")
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["author", "token"], name="suggestion_unique_submission"),
+            models.CheckConstraint(
+                condition=Q(status="new") | Q(forwarded_to__isnull=False), name="suggestion_forwarded_has_agency"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title

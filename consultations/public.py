@@ -1,0 +1,70 @@
+"""Queries behind the public pages of the consultations app (a fixed number each)."""
+
+from __future__ import annotations
+
+from django.db.models import Count, Prefetch, Q
+from django.utils import timezone
+
+from . import rules
+from .models import Comment, Consultation, ConsultationAttachment
+
+
+def consultations():
+    """Consultations with what list pages show, and their visible comment count, in one query."""
+    return Consultation.objects.select_related("commitment__plan", "agency", "response").annotate(
+        visible_comments=Count("comments", filter=Q(comments__visibility=Comment.Visibility.VISIBLE))
+    )
+
+
+def consultation_detail(pk: int) -> Consultation:
+    attachments = ConsultationAttachment.objects.select_related("document")
+    return (
+        Consultation.objects.select_related("commitment__plan", "agency", "response")
+        .prefetch_related(Prefetch("attachments", queryset=attachments))
+        .get(pk=pk)
+    )
+
+
+def top_level_comments(consultation: Consultation):
+    """The consultation's top-level comments, oldest first, with replies and authors (for pagination)."""
+    replies = Comment.objects.select_related("author").order_by("created_at", "pk")
+    return (
+        Comment.objects.filter(consultation=consultation, parent__isnull=True)
+        .select_related("author")
+        .prefetch_related(Prefetch("replies", queryset=replies))
+        .order_by("created_at", "pk")
+    )
+
+
+def cited_ids(consultation: Consultation) -> set[int]:
+    """The comments the published summary response cites (they link to it)."""
+    if not consultation.has_response:
+        return set()
+    return set(consultation.response.cited_comments.values_list("pk", flat=True))
+
+
+def by_status(items, *statuses: str) -> list[Consultation]:
+    today = timezone.localdate()
+    return [c for c in items if c.status_on(today) in statuses]
+
+
+def overdue():
+    """Closed consultations whose response is overdue (the public list of late agencies)."""
+    today = timezone.localdate()
+    closed = consultations().filter(closes_on__lt=today).order_by("closes_on")
+    return by_status(closed, rules.OVERDUE)
+
+
+def for_commitment(commitment) -> list[Consultation]:
+    """The consultations on a commitment, newest first (for the commitment page's include)."""
+    return list(consultations().filter(commitment=commitment).order_by("-opens_on"))
+
+
+def home_context(request) -> dict:
+    """The open consultations, soonest to close first: a lazy queryset (no query inside a cached fragment)."""
+    today = timezone.localdate()
+    return {
+        "open_consultations": consultations()
+        .filter(opens_on__lte=today, closes_on__gte=today)
+        .order_by("closes_on")[:5]
+    }

@@ -1,0 +1,231 @@
+"""The rules of public consultations, as pure functions (no database).
+
+Policy profiles are data, not code: the default profile follows Kaohsiung's rules
+(K-7.1.2: open at least 14 days and at most 3 months = 92 days; K-7.2: summary response
+within 14 days of closing, one extension of at most 14 days; K-6.2.2: ten grounds for hiding);
+the second follows Taichung's (T-10.1.4: at most 2 months; T-10.2; T-7: seven grounds).
+All periods are calendar days (T-2.3).
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from dataclasses import dataclass
+
+from django.utils.translation import gettext_lazy as _
+
+# Moderation grounds (K-6.2.2 lists ten; T-7 seven, six of them shared).
+GROUNDS: dict[str, object] = {
+    "unlawful": _("Threats, obscenity, defamation, fraud, public insult or other unlawful acts"),
+    "infringes_rights": _("Infringes the rights or legal interests of others"),
+    "discrimination": _("Racial, religious or gender discrimination, or personal attacks"),
+    "liability": _("Risk of civil or criminal liability"),
+    "pending_case": _("A case pending in court"),
+    "personal_interest": _("Only personal interest, or virtual persons or things"),
+    "commercial": _("Commercial, brand or advertising content"),
+    "state_secret": _("State secrets"),
+    "public_order": _("Against public order or good morals"),
+    "outside_remit": _("Outside the government's remit"),
+    "outside_scope": _("Outside the platform's scope of participation"),
+}
+
+K_GROUNDS = (
+    "unlawful",
+    "infringes_rights",
+    "discrimination",
+    "liability",
+    "pending_case",
+    "personal_interest",
+    "commercial",
+    "state_secret",
+    "public_order",
+    "outside_remit",
+)
+T_GROUNDS = (
+    "unlawful",
+    "infringes_rights",
+    "discrimination",
+    "liability",
+    "public_order",
+    "state_secret",
+    "outside_scope",
+)
+
+
+@dataclass(frozen=True)
+class PolicyProfile:
+    """The numbers of one jurisdiction's consultation rules."""
+
+    code: str
+    label: object
+    rule_ids: tuple[str, ...]
+    min_days: int
+    max_days: int | None
+    max_months: int | None
+    response_days: int
+    max_extension_days: int
+    grounds: tuple[str, ...]
+
+
+PROFILES: dict[str, PolicyProfile] = {
+    "default": PolicyProfile(
+        code="default",
+        label=_("Default (K-7.1.2: 14 days to 3 months)"),
+        rule_ids=("K-7.1.2", "K-7.2", "K-6.2.2"),
+        min_days=14,
+        max_days=92,
+        max_months=None,
+        response_days=14,
+        max_extension_days=14,
+        grounds=K_GROUNDS,
+    ),
+    "t10": PolicyProfile(
+        code="t10",
+        label=_("Civil servants (T-10.1.4: at most 2 months)"),
+        rule_ids=("T-10.1.4", "T-10.2", "T-7"),
+        min_days=1,
+        max_days=None,
+        max_months=2,
+        response_days=14,
+        max_extension_days=14,
+        grounds=T_GROUNDS,
+    ),
+}
+DEFAULT_PROFILE = "default"
+
+
+def profile(code: str | None) -> PolicyProfile:
+    """The profile named ``code`` (the default one when empty or unknown)."""
+    return PROFILES.get(code or DEFAULT_PROFILE, PROFILES[DEFAULT_PROFILE])
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """``day`` plus ``months`` calendar months, clamped to the month's last day."""
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def period_days(opens_on: dt.date, closes_on: dt.date) -> int:
+    """Calendar days the consultation is open, both ends included (T-2.3)."""
+    return (closes_on - opens_on).days + 1
+
+
+def period_errors(opens_on: dt.date, closes_on: dt.date, policy: PolicyProfile) -> list[str]:
+    """Why the period breaks the profile's rules (empty when it is fine)."""
+    if closes_on < opens_on:
+        return [str(_("The closing date must not be before the opening date."))]
+    errors = []
+    days = period_days(opens_on, closes_on)
+    if days < policy.min_days:
+        errors.append(
+            str(_("A consultation must be open for at least %(min)d days (%(rule)s); this one is open %(days)d days."))
+            % {"min": policy.min_days, "rule": policy.rule_ids[0], "days": days}
+        )
+    if policy.max_days is not None and days > policy.max_days:
+        errors.append(
+            str(_("A consultation may be open for at most %(max)d days (%(rule)s); this one is open %(days)d days."))
+            % {"max": policy.max_days, "rule": policy.rule_ids[0], "days": days}
+        )
+    if policy.max_months is not None and closes_on >= add_months(opens_on, policy.max_months):
+        errors.append(
+            str(_("A consultation may run for at most %(months)d months (%(rule)s): close it by %(last)s."))
+            % {
+                "months": policy.max_months,
+                "rule": policy.rule_ids[0],
+                "last": (add_months(opens_on, policy.max_months) - dt.timedelta(days=1)).isoformat(),
+            }
+        )
+    return errors
+
+
+def response_due_on(closes_on: dt.date, policy: PolicyProfile) -> dt.date:
+    """The summary response is due this many calendar days after closing (K-7.2, T-10.2, T-2.3)."""
+    return closes_on + dt.timedelta(days=policy.response_days)
+
+
+def extension_errors(
+    closes_on: dt.date, extended_to: dt.date, reason: str, already_extended: bool, policy: PolicyProfile
+) -> list[str]:
+    """Why an extension of the response deadline is refused (one only, at most 14 days, a reason)."""
+    errors = []
+    due = response_due_on(closes_on, policy)
+    if already_extended:
+        errors.append(str(_("The response deadline has already been extended once; only one extension is allowed.")))
+    if extended_to <= due:
+        errors.append(str(_("The new deadline must be after the current one (%(due)s).")) % {"due": due.isoformat()})
+    elif (extended_to - due).days > policy.max_extension_days:
+        errors.append(
+            str(_("An extension may be at most %(days)d days (%(rule)s): the latest possible deadline is %(last)s."))
+            % {
+                "days": policy.max_extension_days,
+                "rule": policy.rule_ids[1],
+                "last": (due + dt.timedelta(days=policy.max_extension_days)).isoformat(),
+            }
+        )
+    if not reason.strip():
+        errors.append(str(_("An extension needs a reason, which is published.")))
+    return errors
+
+
+UPCOMING = "upcoming"
+OPEN = "open"
+AWAITING = "awaiting_response"
+RESPONDED = "responded"
+OVERDUE = "overdue"
+
+STATUS_LABELS = {
+    UPCOMING: _("Upcoming"),
+    OPEN: _("Open"),
+    AWAITING: _("Closed, awaiting response"),
+    RESPONDED: _("Responded"),
+    OVERDUE: _("Response overdue"),
+}
+
+
+def status(
+    *,
+    opens_on: dt.date,
+    closes_on: dt.date,
+    today: dt.date,
+    responded: bool,
+    extended_to: dt.date | None,
+    policy: PolicyProfile,
+) -> str:
+    """The consultation's status on ``today``, computed from its dates (never stored)."""
+    if today < opens_on:
+        return UPCOMING
+    if today <= closes_on:
+        return OPEN
+    if responded:
+        return RESPONDED
+    deadline = extended_to or response_due_on(closes_on, policy)
+    return OVERDUE if today > deadline else AWAITING
+
+
+def can_comment_now(opens_on: dt.date, closes_on: dt.date, today: dt.date) -> bool:
+    """Comments are accepted only while the consultation is open (F-4.2)."""
+    return opens_on <= today <= closes_on
+
+
+def reply_depth_ok(parent_has_parent: bool) -> bool:
+    """Replies are one level deep: one may reply to a comment, not to a reply."""
+    return not parent_has_parent
+
+
+@dataclass(frozen=True)
+class RateLimit:
+    """At most ``count`` comments per ``seconds``."""
+
+    count: int
+    seconds: int
+
+
+USER_RATE = RateLimit(count=5, seconds=60)
+IP_RATE = RateLimit(count=20, seconds=60)
+
+
+def rate_exceeded(hits_in_window: int, limit: RateLimit) -> bool:
+    """Whether one more action would exceed ``limit`` given the hits already in the window."""
+    return hits_in_window >= limit.count

@@ -1,0 +1,153 @@
+"""Admin of the consultations app: consultations (snippets), inbox, moderation, suggestions, audit actions."""
+
+from django.core.exceptions import PermissionDenied
+from django.urls import path, reverse_lazy
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, ObjectList
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from core.panels import side_by_side
+from core.roles import NDC_EDITOR, user_has_role
+
+from . import admin_views, permissions
+from .admin_forms import ConsultationAdminForm
+from .models import Consultation
+
+LOG_ACTIONS = {
+    "consultations.comment_hide": (_("Hide comment"), _("Comment hidden")),
+    "consultations.comment_restore": (_("Restore comment"), _("Comment restored")),
+    "consultations.comment_assign": (_("Assign comment"), _("Comment assigned")),
+    "consultations.comment_inbox": (_("Set inbox status"), _("Inbox status set")),
+    "consultations.extend": (_("Extend response deadline"), _("Response deadline extended")),
+    "consultations.respond": (_("Publish summary response"), _("Summary response published")),
+    "consultations.response_edit": (_("Edit summary response"), _("Summary response edited")),
+    "consultations.suggest": (_("Suggest commitment"), _("Commitment suggested")),
+    "consultations.suggestion_forward": (_("Forward suggestion"), _("Suggestion forwarded")),
+}
+
+
+@hooks.register("register_log_actions")
+def register_consultation_log_actions(actions):
+    for action, (label, message) in LOG_ACTIONS.items():
+        actions.register_action(action, label, message)
+
+
+class ConsultationPermissionPolicy(ModelPermissionPolicy):
+    """Model permissions from the roles, scoped to the officer's own agency (permissions.py)."""
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        return self.user_has_permission(user, action) and permissions.can_manage_consultation(user, instance)
+
+    def user_has_any_permission_for_instance(self, user, actions, instance):
+        return self.user_has_any_permission(user, actions) and permissions.can_manage_consultation(user, instance)
+
+    def instances_user_has_permission_for(self, user, action):
+        queryset = super().instances_user_has_permission_for(user, action)
+        agency_id = permissions.officer_agency_id(user)
+        if agency_id is not None and not user_has_role(user, NDC_EDITOR):
+            queryset = queryset.filter(agency_id=agency_id)
+        return queryset
+
+
+register_permission_policy(Consultation, ConsultationPermissionPolicy(Consultation))
+
+
+class ConsultationEditView(SnippetViewSet.edit_view_class):
+    """Editing checks the object too: an officer edits only their own agency's consultations."""
+
+    def get_object(self, queryset=None):
+        obj = super().get_object(queryset)
+        if not permissions.can_manage_consultation(self.request.user, obj):
+            raise PermissionDenied
+        return obj
+
+
+class ConsultationViewSet(SnippetViewSet):
+    model = Consultation
+    edit_view_class = ConsultationEditView
+    icon = "comment"
+    menu_label = _("Consultations")
+    add_to_admin_menu = False
+    list_display = ["title", "commitment", "agency", "opens_on", "closes_on", "status_label"]
+    list_filter = ["agency"]
+    search_fields = ["title_zh_hant", "title_en"]
+    edit_handler = ObjectList(
+        [
+            FieldRowPanel([FieldPanel("commitment"), FieldPanel("agency")]),
+            side_by_side("title", _("Title")),
+            side_by_side("description", _("Description")),
+            FieldPanel("profile"),
+            FieldRowPanel([FieldPanel("opens_on"), FieldPanel("closes_on")]),
+            InlinePanel("attachments", heading=_("Documents"), label=_("Document")),
+        ],
+        base_form_class=ConsultationAdminForm,
+    )
+
+    def get_queryset(self, request):
+        return ConsultationPermissionPolicy(Consultation).instances_user_has_permission_for(request.user, "change")
+
+
+consultation_viewset = ConsultationViewSet()
+register_snippet(consultation_viewset)
+
+
+@hooks.register("register_admin_urls")
+def register_admin_urls():
+    from django.urls import include
+
+    urls = [
+        path("inbox/", admin_views.inbox, name="inbox"),
+        path("inbox/<int:pk>/", admin_views.inbox_comment, name="inbox_comment"),
+        path("manage/<int:pk>/", admin_views.consultation, name="consultation"),
+        path("manage/<int:pk>/export.csv", admin_views.export_csv, name="export"),
+        path("moderation/", admin_views.moderation, name="moderation"),
+        path("moderation/<int:pk>/", admin_views.moderate, name="moderate"),
+        path("suggestions/", admin_views.suggestions, name="suggestions"),
+        path("suggestions/<int:pk>/", admin_views.suggestion, name="suggestion"),
+    ]
+    return [path("consultations/", include((urls, "consultations_admin"), namespace="consultations_admin"))]
+
+
+class _RoleMenuItem(MenuItem):
+    def __init__(self, *args, check, **kwargs):
+        self.check = check
+        super().__init__(*args, **kwargs)
+
+    def is_shown(self, request):
+        return self.check(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_consultations_menu():
+    items = [
+        _RoleMenuItem(
+            _("Comments inbox"),
+            reverse_lazy("consultations_admin:inbox"),
+            icon_name="mail",
+            check=permissions.can_view_inbox,
+        ),
+        _RoleMenuItem(
+            _("Consultations"),
+            reverse_lazy("wagtailsnippets_consultations_consultation:list"),
+            icon_name="comment",
+            check=permissions.can_open_consultation,
+        ),
+        _RoleMenuItem(
+            _("Moderation"),
+            reverse_lazy("consultations_admin:moderation"),
+            icon_name="warning",
+            check=permissions.can_moderate,
+        ),
+        _RoleMenuItem(
+            _("Suggested commitments"),
+            reverse_lazy("consultations_admin:suggestions"),
+            icon_name="list-ul",
+            check=permissions.can_handle_suggestions,
+        ),
+    ]
+    return SubmenuMenuItem(_("Consultations"), Menu(items=items), icon_name="comment", name="consultations", order=300)
