@@ -67,7 +67,9 @@ def add_indicator(page, index, year):
 
 def submit(page):
     close_pickers(page)
-    page.wait_for_load_state("networkidle")  # let the admin's autosave finish first
+    # let the admin's autosave finish first (it may turn the new table into a saved draft)
+    page.wait_for_timeout(1500)
+    page.wait_for_load_state("networkidle")
     page.locator("footer .w-dropdown__toggle, [data-w-dropdown-target='toggle']").last.click()
     page.locator("button[name='action-submit']").click()
 
