@@ -8,7 +8,8 @@ from ninja import Router, Schema
 from core.api import Translated, paginate
 from core.i18n import translations
 
-from .models import ActionPlan, Commitment
+from .models import ActionPlan, Commitment, CompiledPlan
+from .snapshot import commitment_data, commitments_prefetched
 
 router = Router(tags=["commitments"])
 action_plans_router = Router(tags=["action plans"])
@@ -32,6 +33,73 @@ class CommitmentOut(Schema):
     theme: ThemeOut
     lead_agency: AgencyOut
     url: Translated
+
+
+class PeriodOut(Schema):
+    start: str
+    end: str
+
+
+class OgpValueOut(Schema):
+    relevant: bool
+    argument: Translated
+
+
+class SdgOut(Schema):
+    number: int
+    name: Translated
+
+
+class ParticipantOut(Schema):
+    kind: str
+    name: Translated
+
+
+class TargetOut(Schema):
+    value: float
+    unit: Translated
+
+
+class ProgressOut(Schema):
+    status: str
+    value_reached: float | None
+    evidence_url: str | None
+    reported_on: str
+    note: Translated
+
+
+class IndicatorOut(Schema):
+    description: Translated
+    starts_on: str
+    ends_on: str
+    plan_year: str | None
+    target: TargetOut | None
+    verification: Translated | None
+    status: str
+    overdue: bool
+    progress: list[ProgressOut]
+
+
+class CoverageOut(Schema):
+    year: str
+    indicators: int
+
+
+class CommitmentDetailOut(CommitmentOut):
+    co_agencies: list[AgencyOut]
+    period: PeriodOut
+    status: str
+    submitted_at: str | None
+    days_late: int
+    published: bool
+    problem: Translated | None = None
+    description: Translated | None = None
+    contribution: Translated | None = None
+    ogp_values: dict[str, OgpValueOut]
+    sdgs: list[SdgOut]
+    participants: list[ParticipantOut]
+    indicators: list[IndicatorOut]
+    coverage: list[CoverageOut]
 
 
 class CommitmentPage(Schema):
@@ -75,7 +143,88 @@ def list_commitments(request, page: int = 1, plan: str | None = None):
     return paginate(_commitments().filter(plan=_plan(plan)), page, commitment_out)
 
 
-@router.get("/{number}/", response=CommitmentOut, summary="One commitment")
+@router.get("/{number}/", response=CommitmentDetailOut, summary="One commitment with its table")
 def get_commitment(request, number: int, plan: str | None = None):
-    """A commitment by its number in the current action plan (or ``?plan=<slug>``)."""
-    return commitment_out(get_object_or_404(_commitments(), plan=_plan(plan), number=number))
+    """A commitment by its number in the current action plan (or ``?plan=<slug>``), with its
+    table's status (draft / submitted / approved / published), submission and days late (F-6),
+    and, once published, its content: OGP values, SDGs, participants and indicators with progress."""
+    commitment = get_object_or_404(commitments_prefetched(_plan(plan)), number=number)
+    return {**commitment_data(commitment), "url": commitment.urls()}
+
+
+ExportsOut = dict[str, str | None]
+
+
+class CompiledOut(Schema):
+    version: int
+    compiled_at: str
+    commitments: int
+    url: str
+    exports: ExportsOut
+
+
+class ActionPlanOut(Schema):
+    id: int
+    slug: str
+    name: Translated
+    period: PeriodOut
+    deadline: str
+    years: list[str]
+    is_current: bool
+    compiled: CompiledOut | None
+    exports: ExportsOut | None
+
+
+class ActionPlanPage(Schema):
+    count: int
+    items: list[ActionPlanOut]
+
+
+def _compiled_out(compiled: CompiledPlan | None) -> dict | None:
+    if compiled is None:
+        return None
+    return {
+        "version": compiled.version,
+        "compiled_at": compiled.compiled_at.isoformat(),
+        "commitments": compiled.commitment_count,
+        "url": compiled.get_absolute_url(),
+        "exports": compiled.exports(),
+    }
+
+
+def action_plan_out(plan: ActionPlan) -> dict:
+    from . import rules
+
+    compilations = list(plan.compilations.all())
+    latest = compilations[0] if compilations else None
+    return {
+        "id": plan.pk,
+        "slug": plan.slug,
+        "name": translations(plan, "name"),
+        "period": {"start": plan.starts_on.isoformat(), "end": plan.ends_on.isoformat()},
+        "deadline": plan.submission_deadline.isoformat(),
+        "years": [year.label for year in rules.plan_years(plan.starts_on, plan.ends_on)],
+        "is_current": plan.is_current,
+        "compiled": _compiled_out(latest),
+        "exports": latest.exports() if latest else None,
+    }
+
+
+def _plans():
+    from django.db.models import Prefetch
+
+    latest = CompiledPlan.objects.select_related("plan").defer("data").order_by("-version")
+    return ActionPlan.objects.order_by("-starts_on").prefetch_related(Prefetch("compilations", queryset=latest))
+
+
+@action_plans_router.get("/", response=ActionPlanPage, summary="Action plans")
+def list_action_plans(request, page: int = 1):
+    """Every action plan with its period, deadline (F-6) and the latest compiled plan's exports."""
+    return paginate(_plans(), page, action_plan_out)
+
+
+@action_plans_router.get("/{plan_id}/", response=ActionPlanOut, summary="One action plan")
+def get_action_plan(request, plan_id: str):
+    """An action plan by id or slug, with the exports of its latest compiled version."""
+    lookup = {"pk": int(plan_id)} if plan_id.isdigit() else {"slug": plan_id}
+    return action_plan_out(get_object_or_404(_plans(), **lookup))

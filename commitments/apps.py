@@ -6,3 +6,8 @@ class CommitmentsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "commitments"
     verbose_name = _("Action plans and commitments")
+
+    def ready(self) -> None:
+        from . import signals
+
+        signals.connect()

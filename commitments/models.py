@@ -139,3 +139,14 @@ class Commitment(models.Model):
             with override(language):
                 result[language] = self.get_absolute_url()
         return result
+
+
+from .plan_models import CompiledPlan  # noqa: E402,F401
+from .table_models import (  # noqa: E402,F401
+    CommitmentTable,
+    Indicator,
+    IndicatorProgress,
+    Participant,
+    SustainableDevelopmentGoal,
+    TableStatus,
+)

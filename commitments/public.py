@@ -2,15 +2,26 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.db.models import Prefetch
+from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 
-from .models import ActionPlan, Commitment, Theme
+from . import rules
+from .models import ActionPlan, Commitment, Indicator, IndicatorProgress, Theme
+
+STATUS_COLOURS = {
+    rules.NOT_STARTED: "#8a94a0",
+    rules.IN_PROGRESS: "#1f6fb2",
+    rules.COMPLETED: "#1d7a3a",
+    rules.DELAYED: "#b35900",
+}
 
 
 def themes_with_commitments(plan: ActionPlan):
-    """The plan's themes, each with its commitments and their lead agencies: two queries."""
-    commitments = Commitment.objects.select_related("lead_agency").order_by("number")
+    """The plan's themes, each with its commitments, lead agencies and tables: two queries."""
+    commitments = Commitment.objects.select_related("lead_agency", "table").order_by("number")
     return list(
         Theme.objects.filter(plan=plan)
         .order_by("number")
@@ -22,3 +33,89 @@ def home_context(request) -> dict:
     """The current plan and its themes, evaluated only if the page fragment is not cached."""
     plan = SimpleLazyObject(ActionPlan.objects.current)
     return {"plan": plan, "themes": SimpleLazyObject(lambda: themes_with_commitments(plan) if plan else [])}
+
+
+def published_indicators(plan: ActionPlan):
+    """Indicators of the plan's published tables with their progress: two queries."""
+    progress = IndicatorProgress.objects.order_by("-reported_on", "-pk")
+    return (
+        Indicator.objects.filter(table__commitment__plan=plan, table__live=True)
+        .select_related("table__commitment__theme")
+        .prefetch_related(Prefetch("progress", queryset=progress))
+        .order_by("table__commitment__number", "sort_order", "pk")
+    )
+
+
+def _status_label(status: str) -> str:
+    return str(IndicatorProgress.Status(status).label)
+
+
+def overdue_indicators(plan: ActionPlan, today: dt.date | None = None) -> list[Indicator]:
+    """Indicators whose end date has passed and that are not completed (W-2)."""
+    today = today or timezone.localdate()
+    result = []
+    for indicator in published_indicators(plan).filter(ends_on__lt=today):
+        status = indicator.current_status()
+        if rules.is_overdue(indicator.ends_on, status, today):
+            indicator.status = status
+            indicator.status_label = _status_label(status)
+            result.append(indicator)
+    return result
+
+
+def dashboard(plan: ActionPlan, today: dt.date | None = None) -> dict:
+    """Indicators by status per theme, the overdue ones, and an SVG chart's geometry (W-3)."""
+    today = today or timezone.localdate()
+    themes = list(Theme.objects.filter(plan=plan).order_by("number"))
+    counts = {theme.pk: dict.fromkeys(rules.PROGRESS_STATUSES, 0) for theme in themes}
+    overdue = []
+    total = 0
+    for indicator in published_indicators(plan):
+        status = indicator.current_status()
+        counts[indicator.table.commitment.theme_id][status] += 1
+        total += 1
+        if rules.is_overdue(indicator.ends_on, status, today):
+            indicator.status = status
+            indicator.status_label = _status_label(status)
+            overdue.append(indicator)
+    widest = max([sum(c.values()) for c in counts.values()] + [1])
+    bar_width, label_width, row_height = 340, 0, 34
+    rows = []
+    for index, theme in enumerate(themes):
+        x = label_width
+        segments = []
+        for status in rules.PROGRESS_STATUSES:
+            count = counts[theme.pk][status]
+            if count:
+                width = bar_width * count / widest
+                segments.append(
+                    {
+                        "x": round(x, 1),
+                        "width": round(width, 1),
+                        "count": count,
+                        "colour": STATUS_COLOURS[status],
+                        "label": _status_label(status),
+                        "text_x": round(x + width / 2, 1),
+                    }
+                )
+                x += width
+        rows.append(
+            {
+                "theme": theme,
+                "y": index * row_height * 2 + row_height,
+                "label_y": index * row_height * 2 + row_height - 6,
+                "segments": segments,
+                "total": sum(counts[theme.pk].values()),
+                "counts": [(_status_label(s), counts[theme.pk][s]) for s in rules.PROGRESS_STATUSES],
+            }
+        )
+    legend = [{"label": _status_label(s), "colour": STATUS_COLOURS[s]} for s in rules.PROGRESS_STATUSES]
+    return {
+        "rows": rows,
+        "overdue": overdue,
+        "total": total,
+        "legend": legend,
+        "chart_height": len(themes) * row_height * 2 + 10,
+        "chart_width": bar_width + 10,
+        "bar_height": row_height - 12,
+    }

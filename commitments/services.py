@@ -82,3 +82,12 @@ def seed_files() -> list[Path]:
 def action_plans_load_seed(*, paths: list[Path] | None = None) -> list[ActionPlan]:
     """Load every shipped action plan (or the given files)."""
     return [action_plan_load(data=json.loads(path.read_text(encoding="utf-8"))) for path in (paths or seed_files())]
+
+
+from .table_services import (  # noqa: E402,F401
+    action_plan_compile,
+    commitment_table_review,
+    commitment_table_submit,
+    indicator_progress_record,
+    workflows_setup,
+)

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from django.http import Http404
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
-from .models import ActionPlan, Commitment
-from .public import themes_with_commitments
+from . import rules
+from .annex import ANNEX_LABELS
+from .models import ActionPlan, CompiledPlan
+from .plan_models import CONTENT_TYPES, EXPORT_FORMATS
+from .public import dashboard, themes_with_commitments
+from .snapshot import commitment_data, commitments_prefetched
 
 
 def current_plan(request):
@@ -18,18 +22,86 @@ def current_plan(request):
 
 
 def plan_detail(request, plan: str):
-    """An action plan: its commitments by theme."""
+    """An action plan: its commitments by theme, with links to the dashboard and the compiled plan."""
     action_plan = get_object_or_404(ActionPlan, slug=plan)
+    latest = CompiledPlan.objects.filter(plan=action_plan).only("version", "plan_id").first()
     return render(
         request,
         "commitments/plan_detail.html",
-        {"plan": action_plan, "themes": themes_with_commitments(action_plan)},
+        {"plan": action_plan, "themes": themes_with_commitments(action_plan), "compiled": latest},
     )
+
+
+def _value_labels() -> dict:
+    return {name: rules.OGP_VALUE_LABELS[name] for name in rules.OGP_VALUES}
 
 
 def commitment_detail(request, plan: str, number: int):
-    """A commitment's public page."""
-    commitment = get_object_or_404(
-        Commitment.objects.select_related("plan", "theme", "lead_agency"), plan__slug=plan, number=number
+    """A commitment's public page: its published table in the Annex 2 layout, indicators and progress."""
+    commitment = get_object_or_404(commitments_prefetched().filter(plan__slug=plan), number=number)
+    return render(
+        request,
+        "commitments/commitment_detail.html",
+        {
+            "commitment": commitment,
+            "plan": commitment.plan,
+            "item": commitment_data(commitment),
+            "labels": ANNEX_LABELS,
+            "value_labels": _value_labels(),
+            "status_labels": _status_labels(),
+        },
     )
-    return render(request, "commitments/commitment_detail.html", {"commitment": commitment, "plan": commitment.plan})
+
+
+def _status_labels() -> dict:
+    from .models import IndicatorProgress
+
+    return {choice.value: choice.label for choice in IndicatorProgress.Status}
+
+
+def plan_dashboard(request, plan: str):
+    """Progress of the plan's indicators by status per theme (server-rendered SVG), overdue ones named."""
+    action_plan = get_object_or_404(ActionPlan, slug=plan)
+    return render(request, "commitments/dashboard.html", {"plan": action_plan, **dashboard(action_plan)})
+
+
+def compiled_latest(request, plan: str):
+    """The latest compiled version of the plan."""
+    action_plan = get_object_or_404(ActionPlan, slug=plan)
+    latest = CompiledPlan.objects.filter(plan=action_plan).first()
+    if latest is None:
+        return render(request, "commitments/compiled.html", {"plan": action_plan, "compiled": None}, status=404)
+    return redirect("commitments:compiled", plan=action_plan.slug, version=latest.version)
+
+
+def compiled_detail(request, plan: str, version: int):
+    """A compiled plan, shown from its snapshot, with its downloads."""
+    compiled = get_object_or_404(CompiledPlan.objects.select_related("plan"), plan__slug=plan, version=version)
+    return render(
+        request,
+        "commitments/compiled.html",
+        {
+            "plan": compiled.plan,
+            "compiled": compiled,
+            "data": compiled.data,
+            "labels": ANNEX_LABELS,
+            "value_labels": _value_labels(),
+            "status_labels": _status_labels(),
+        },
+    )
+
+
+def compiled_download(request, plan: str, version: int, fmt: str):
+    """A stored file of a compiled plan (made at compilation: no waiting)."""
+    if fmt not in EXPORT_FORMATS:
+        raise Http404
+    compiled = get_object_or_404(CompiledPlan.objects.select_related("plan"), plan__slug=plan, version=version)
+    stored = getattr(compiled, fmt)
+    if not stored:
+        raise Http404
+    return FileResponse(
+        stored.open("rb"),
+        as_attachment=fmt in ("odt", "csv"),
+        filename=f"action-plan-{compiled.plan.slug}-v{compiled.version}.{fmt}",
+        content_type=CONTENT_TYPES[fmt],
+    )

@@ -1,12 +1,17 @@
 """Admin for agencies, action plans, themes and commitments: both languages side by side."""
 
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from core.panels import side_by_side
 
+from . import admin_views, permissions
+from .admin_tables import CommitmentTableViewSet, IndicatorProgressViewSet
 from .models import ActionPlan, Agency, Commitment, Theme
 
 
@@ -65,7 +70,14 @@ class CommitmentViewSet(SnippetViewSet):
 
 
 class ActionPlanGroup(SnippetViewSetGroup):
-    items = (ActionPlanViewSet, ThemeViewSet, CommitmentViewSet, AgencyViewSet)
+    items = (
+        ActionPlanViewSet,
+        ThemeViewSet,
+        CommitmentViewSet,
+        CommitmentTableViewSet,
+        IndicatorProgressViewSet,
+        AgencyViewSet,
+    )
     menu_icon = "doc-full-inverse"
     menu_label = _("Action plan")
     menu_name = "action-plan"
@@ -73,3 +85,31 @@ class ActionPlanGroup(SnippetViewSetGroup):
 
 
 register_snippet(ActionPlanGroup)
+
+
+@hooks.register("register_admin_urls")
+def register_monitoring_url():
+    return [path("commitments/monitoring/", admin_views.monitoring, name="commitments_monitoring")]
+
+
+class MonitoringMenuItem(MenuItem):
+    def is_shown(self, request):
+        return permissions.can_compile_plan(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_monitoring_menu_item():
+    return MonitoringMenuItem(
+        _("Plan monitoring"), reverse("commitments_monitoring"), icon_name="tasks", order=210, name="plan-monitoring"
+    )
+
+
+@hooks.register("register_log_actions")
+def register_log_actions(actions):
+    actions.register_action("commitments.table.submit", _("Submit commitment table to NDC"), _("Submitted to NDC"))
+    actions.register_action("commitments.table.approve", _("Approve commitment table"), _("Approved by NDC"))
+    actions.register_action("commitments.table.return", _("Return commitment table"), _("Returned with comments"))
+    actions.register_action("commitments.table.withdraw", _("Withdraw commitment table"), _("Submission withdrawn"))
+    actions.register_action("commitments.table.publish", _("Publish commitment table"), _("Published"))
+    actions.register_action("commitments.progress.record", _("Record indicator progress"), _("Progress recorded"))
+    actions.register_action("commitments.plan.compile", _("Compile the action plan"), _("Action plan compiled"))

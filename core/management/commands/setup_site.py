@@ -4,6 +4,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from commitments.services import action_plans_load_seed
+from commitments.services import workflows_setup as commitment_workflows_setup
 from core.services import roles_setup, site_ensure_home
 from minutes.services import workflows_setup as minutes_workflows_setup
 
@@ -16,5 +17,6 @@ class Command(BaseCommand):
         roles_setup()
         site_ensure_home()
         plans = action_plans_load_seed()
+        commitment_workflows_setup()
         minutes_workflows_setup()
         self.stdout.write(self.style.SUCCESS(f"Site ready: {len(plans)} action plan(s), roles and home page."))

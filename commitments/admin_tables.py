@@ -1,0 +1,221 @@
+"""Admin of commitment tables and indicator progress, scoped by ``permissions.py``."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.snippets.views.snippets import CreateView, EditView, SnippetViewSet
+
+from core.panels import side_by_side
+
+from . import permissions, rules
+from .models import Commitment, CommitmentTable, Indicator, IndicatorProgress, Participant
+from .validation import FIX_BELOW, SUBMISSION_REFUSED, form_problems
+
+
+class CommitmentTableForm(WagtailAdminModelForm):
+    """Officers start tables only for their agency's commitments; the commitment is fixed afterwards."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields.get("commitment")
+        if field is None:
+            return
+        if self.instance.pk:
+            field.disabled = True
+        elif self.for_user is not None:
+            field.queryset = permissions.commitments_for_new_tables(
+                self.for_user, Commitment.objects.select_related("plan").order_by("plan", "number")
+            )
+
+    def clean_commitment(self):
+        commitment = self.cleaned_data["commitment"]
+        if (
+            not self.instance.pk
+            and self.for_user is not None
+            and not permissions.can_create_table(self.for_user, commitment)
+        ):
+            raise forms.ValidationError(_("Only officers of the lead agency may write this commitment's table."))
+        return commitment
+
+
+class SubmissionChecksMixin:
+    """At "Submit to NDC", run the table rules and refuse with messages naming each field."""
+
+    def is_valid(self, form):
+        result = super().is_valid(form)
+        if not result or self.action != "submit":
+            return result
+        commitment = form.cleaned_data.get("commitment") or form.instance.commitment
+        problems = form_problems(form, commitment.plan)
+        for problem in problems:
+            name = problem.field
+            target = None
+            if name and f"{name}_zh_hant" in form.fields:
+                target = f"{name}_zh_hant"
+            elif name and name in form.fields:
+                target = name
+            form.add_error(target, problem.message)
+        if problems and not form.non_field_errors():
+            # with a form-wide error, the admin's banner lists every field's error with its label
+            form.add_error(None, FIX_BELOW)
+        if problems:
+            self.produced_error_code = "validation_error"
+            self.produced_error_message = SUBMISSION_REFUSED % {"count": len(problems)}
+            return False
+        return True
+
+
+class TableCreateView(SubmissionChecksMixin, CreateView):
+    pass
+
+
+class TableEditView(SubmissionChecksMixin, EditView):
+    def user_has_permission(self, permission):
+        obj = getattr(self, "live_object", None)
+        user = self.request.user
+        if (
+            obj is not None
+            and permission in ("change", "delete", "publish")
+            and not permissions.can_edit_table(user, obj)
+        ):
+            task = self.current_workflow_task
+            # NDC reviewers open the editor only to approve or return a submitted table
+            return bool(permission == "change" and task and task.user_can_access_editor(obj, user))
+        return super().user_has_permission(permission)
+
+
+TABLE_PANELS = TabbedInterface(
+    [
+        ObjectList(
+            [
+                FieldPanel("commitment", widget=forms.Select),
+                FieldRowPanel([FieldPanel("starts_on"), FieldPanel("ends_on")], heading=_("Period")),
+                FieldPanel("co_agencies", widget=forms.CheckboxSelectMultiple),
+                side_by_side("problem", _("The public problem")),
+                side_by_side("description", _("What the commitment is")),
+                side_by_side("contribution", _("How it helps solve the problem")),
+            ],
+            heading=_("Description"),
+        ),
+        ObjectList(
+            [
+                MultiFieldPanel(
+                    [FieldPanel(f"{name}_relevant"), side_by_side(f"{name}_argument", _("Argument"))],
+                    heading=rules.OGP_VALUE_LABELS[name],
+                )
+                for name in rules.OGP_VALUES
+            ],
+            heading=_("OGP values"),
+        ),
+        ObjectList(
+            [InlinePanel("indicators", heading=_("Indicators"), label=_("Indicator"))],
+            heading=_("Indicators"),
+        ),
+        ObjectList(
+            [
+                FieldRowPanel([FieldPanel("budget_amount")]),
+                side_by_side("budget_source", _("Budget source")),
+                side_by_side("link_national_plan", _("Link to the national development plan")),
+                side_by_side("link_sector_plans", _("Link to sector or local plans")),
+                side_by_side("link_anticorruption", _("Link to other strategies")),
+                FieldPanel("sdgs", widget=forms.CheckboxSelectMultiple),
+            ],
+            heading=_("Other information"),
+        ),
+        ObjectList(
+            [
+                InlinePanel("participants", heading=_("Other participants"), label=_("Participant")),
+                MultiFieldPanel(
+                    [
+                        FieldRowPanel([FieldPanel("contact_name"), FieldPanel("contact_title")]),
+                        FieldRowPanel([FieldPanel("contact_email"), FieldPanel("contact_phone")]),
+                    ],
+                    heading=_("Contact (staff only, never published)"),
+                ),
+            ],
+            heading=_("Participants and contact"),
+        ),
+    ],
+    base_form_class=CommitmentTableForm,
+)
+
+Indicator.panels = [
+    side_by_side("description", _("Indicator")),
+    FieldRowPanel([FieldPanel("starts_on"), FieldPanel("ends_on")]),
+    FieldRowPanel([FieldPanel("target_value")]),
+    side_by_side("target_unit", _("Unit")),
+    side_by_side("verification", _("Verification method")),
+]
+
+Participant.panels = [FieldPanel("kind"), side_by_side("name", _("Name"))]
+
+
+class CommitmentTableViewSet(SnippetViewSet):
+    model = CommitmentTable
+    icon = "form"
+    menu_label = _("Commitment tables")
+    url_prefix = "commitments/tables"
+    list_display = ["commitment", "status", "submitted_at", "days_late"]
+    list_filter = ["status"]
+    add_view_class = TableCreateView
+    edit_view_class = TableEditView
+    edit_handler = TABLE_PANELS
+
+    def get_queryset(self, request):
+        base = CommitmentTable.objects.select_related("commitment__plan", "commitment__lead_agency")
+        return permissions.tables_visible_to(request.user, base)
+
+
+class ProgressForm(WagtailAdminModelForm):
+    """Officers report progress only on their agency's published indicators."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.for_user is not None and "indicator" in self.fields:
+            tables = permissions.tables_editable_by(self.for_user, CommitmentTable.objects.filter(live=True))
+            self.fields["indicator"].queryset = Indicator.objects.filter(table__in=tables).select_related(
+                "table__commitment"
+            )
+
+    def save(self, commit=True):
+        if self.instance.recorded_by_id is None and self.for_user is not None:
+            self.instance.recorded_by = self.for_user
+        return super().save(commit=commit)
+
+
+class ProgressEditView(EditView):
+    def user_has_permission(self, permission):
+        obj = getattr(self, "object", None)
+        if obj is not None and permission in ("change", "delete"):
+            if not permissions.can_record_progress(self.request.user, obj.indicator):
+                return False
+        return super().user_has_permission(permission)
+
+
+class IndicatorProgressViewSet(SnippetViewSet):
+    model = IndicatorProgress
+    icon = "success"
+    menu_label = _("Indicator progress")
+    url_prefix = "commitments/progress"
+    list_display = ["indicator", "status", "reported_on"]
+    list_filter = ["status"]
+    edit_view_class = ProgressEditView
+    edit_handler = ObjectList(
+        [
+            FieldPanel("indicator", widget=forms.Select),
+            FieldRowPanel([FieldPanel("status"), FieldPanel("reported_on")]),
+            FieldRowPanel([FieldPanel("value_reached"), FieldPanel("evidence_url")]),
+            side_by_side("note", _("Note")),
+        ],
+        base_form_class=ProgressForm,
+    )
+
+    def get_queryset(self, request):
+        base = IndicatorProgress.objects.select_related("indicator__table__commitment")
+        if permissions.is_reviewer(request.user) or request.user.is_superuser:
+            return base
+        tables = permissions.tables_editable_by(request.user, CommitmentTable.objects.all())
+        return base.filter(indicator__table__in=tables)

@@ -1,0 +1,48 @@
+"""NDC's monitoring page in the admin: tables' status, overdue indicators, compiling the plan."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+
+from core.pdf import PdfUnavailable
+
+from . import permissions
+from .models import ActionPlan, CommitmentTable, CompiledPlan
+from .public import overdue_indicators
+from .services import action_plan_compile
+
+
+def monitoring(request):
+    """Tables by status (late ones flagged), overdue indicators and compiled versions (NDC only)."""
+    if not permissions.can_compile_plan(request.user):
+        raise PermissionDenied
+    plan = ActionPlan.objects.current()
+    if request.method == "POST" and plan is not None:
+        try:
+            compiled = action_plan_compile(plan=plan, user=request.user)
+        except PdfUnavailable as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(
+                request,
+                _("Version %(version)s of the action plan has been compiled (%(count)s commitments).")
+                % {"version": compiled.version, "count": len(compiled.data["commitments"])},
+            )
+        return redirect("commitments_monitoring")
+    tables = (
+        CommitmentTable.objects.filter(commitment__plan=plan)
+        .select_related("commitment__lead_agency")
+        .order_by("commitment__number")
+    )
+    context = {
+        "plan": plan,
+        "tables": tables,
+        "overdue": overdue_indicators(plan) if plan else [],
+        "compilations": CompiledPlan.objects.filter(plan=plan).select_related("plan")[:10],
+        "header_title": _("Action plan monitoring"),
+    }
+    return TemplateResponse(request, "commitments/admin/monitoring.html", context)

@@ -1,0 +1,113 @@
+"""The compiled national action plan: snapshot, bilingual PDF, ODT, JSON, CSV (F-7, F-A2)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import zipfile
+
+import pytest
+
+from commitments.models import CommitmentTable, CompiledPlan
+from commitments.services import action_plan_compile
+
+from .conftest import publish_many
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def three_published(plan, ndc_editor):
+    from django.contrib.auth import get_user_model
+
+    root = get_user_model().objects.create_superuser("root", "root@example.org", "pw")
+    return publish_many(plan, 3, 1, root, ndc_editor)
+
+
+def download(client, compiled, fmt) -> bytes:
+    response = client.get(compiled.download_url(fmt))
+    assert response.status_code == 200
+    return b"".join(response.streaming_content)
+
+
+def test_pdf_embeds_noto_sans_cjk_and_holds_every_published_commitment(client, three_published, ndc_editor, tmp_path):
+    # a draft is left out
+    from commitments.demo import TEXTS, build_table
+    from commitments.models import Commitment
+
+    build_table(Commitment.objects.get(plan=three_published[0].plan, number=12), texts=TEXTS[11])
+    compiled = action_plan_compile(plan=three_published[0].plan, user=ndc_editor)
+    path = tmp_path / "plan.pdf"
+    path.write_bytes(download(client, compiled, "pdf"))
+    fonts = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True).stdout
+    assert "NotoSansCJK" in fonts.replace("-", "") and "yes" in fonts
+    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True).stdout
+    for title in ("政府資料開放與運用法制化", "建立開放資料集平臺", "公民投票電子連署"):
+        assert title in text
+    assert "Legal basis for opening and using government data" in text  # bilingual (F-7)
+    assert "承諾事項為何" in text and "What is the commitment?" in text  # Annex 2 headings, both languages
+    assert "實質受益人資訊透明" not in text
+    assert compiled.commitment_count == 3
+
+
+def test_odt_is_a_valid_odf_package_with_the_titles(client, three_published, ndc_editor):
+    compiled = action_plan_compile(plan=three_published[0].plan, user=ndc_editor, formats=("odt",))
+    package = zipfile.ZipFile(io.BytesIO(download(client, compiled, "odt")))
+    assert package.read("mimetype") == b"application/vnd.oasis.opendocument.text"
+    assert package.namelist()[0] == "mimetype"
+    content = package.read("content.xml").decode()
+    assert "政府資料開放與運用法制化" in content and "Electronic co-signing for referendums" in content
+    assert "META-INF/manifest.xml" in package.namelist()
+
+
+def test_json_and_csv_open_data(client, three_published, ndc_editor):
+    compiled = action_plan_compile(plan=three_published[0].plan, user=ndc_editor, formats=("json", "csv"))
+    data = json.loads(download(client, compiled, "json"))
+    assert [c["number"] for c in data["commitments"]] == [1, 2, 3]
+    assert data["plan"]["submission_deadline"] == "2020-03-31"
+    assert "contact_email" not in json.dumps(data)  # K-4
+    rows = list(csv.DictReader(io.StringIO(download(client, compiled, "csv").decode("utf-8-sig"))))
+    assert len(rows) == 12  # 3 commitments × 4 plan years
+    assert rows[0]["commitment"] == "1" and rows[0]["plan_year"] == "2020/5–2021/4"
+    assert rows[0]["target_unit_en"] == "forums"
+
+
+def test_compiled_plan_is_a_snapshot(client, three_published, ndc_editor):
+    compiled = action_plan_compile(plan=three_published[0].plan, user=ndc_editor, formats=("json",))
+    CommitmentTable.objects.filter(pk=three_published[0].pk).update(problem_zh_hant="之後修改的內容")
+    html = client.get(compiled.get_absolute_url()).content.decode()
+    assert "之後修改的內容" not in html
+    assert "之後修改的內容" not in download(client, compiled, "json").decode()
+    second = action_plan_compile(plan=three_published[0].plan, user=ndc_editor, formats=("json",))
+    assert second.version == 2 and "之後修改的內容" in download(client, second, "json").decode()
+
+
+@pytest.mark.parametrize("prefix", ["", "/en"])
+def test_compiled_page_with_downloads(client, three_published, ndc_editor, prefix):
+    action_plan_compile(plan=three_published[0].plan, user=ndc_editor, formats=("json", "csv", "odt"))
+    response = client.get(f"{prefix}/plans/2020-2024/compiled/")
+    assert response.status_code == 302 and response.url == f"{prefix}/plans/2020-2024/compiled/1/"
+    html = client.get(f"{prefix}/plans/2020-2024/compiled/1/").content.decode()
+    assert ".odt" in html or "odt/" in html
+    assert "/plans/2020-2024/compiled/1/odt/" in html
+    assert ("政府資料開放與運用法制化" if not prefix else "Legal basis for opening and using government data") in html
+    plan_page = client.get(f"{prefix}/plans/2020-2024/").content.decode()
+    assert "/plans/2020-2024/compiled/1/" in plan_page
+
+
+def test_missing_file_or_format_is_404(client, three_published, ndc_editor):
+    compiled = action_plan_compile(plan=three_published[0].plan, user=ndc_editor, formats=("json",))
+    assert client.get(compiled.download_url("pdf")).status_code == 404
+    assert client.get("/plans/2020-2024/compiled/1/exe/").status_code == 404
+    assert client.get("/plans/2020-2024/compiled/9/json/").status_code == 404
+    CompiledPlan.objects.all().delete()
+    assert client.get("/plans/2020-2024/compiled/").status_code == 404
+
+
+def test_only_ndc_compiles(three_published, moe_officer):
+    from django.core.exceptions import PermissionDenied
+
+    with pytest.raises(PermissionDenied):
+        action_plan_compile(plan=three_published[0].plan, user=moe_officer)

@@ -1,0 +1,148 @@
+"""Submission, review and publication of commitment tables (Wagtail workflow; F-6, F-A2)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from wagtail.models import ModelLogEntry, Workflow, WorkflowContentType
+
+from commitments.models import CommitmentTable, Indicator, TableStatus
+from commitments.services import commitment_table_review, commitment_table_submit, workflows_setup
+from commitments.table_models import TransitionError
+
+pytestmark = pytest.mark.django_db
+
+
+def test_workflow_setup_is_idempotent():
+    first = workflows_setup()
+    second = workflows_setup()
+    assert first == second
+    assert Workflow.objects.filter(name=first.name).count() == 1
+    assert WorkflowContentType.objects.get(content_type__model="commitmenttable").workflow == first
+
+
+def test_submit_after_deadline_is_flagged_late_rule_F_6(draft_table, moe_officer):
+    commitment_table_submit(table=draft_table, user=moe_officer)
+    draft_table.refresh_from_db()
+    assert draft_table.status == TableStatus.SUBMITTED
+    assert draft_table.submitted_at is not None
+    expected = (dt.date.today() - dt.date(2020, 3, 31)).days
+    assert abs(draft_table.days_late - expected) <= 1
+    assert draft_table.is_late
+    assert ModelLogEntry.objects.filter(action="commitments.table.submit").exists()
+
+
+def test_submit_before_deadline_is_not_late_rule_F_6(draft_table):
+    draft_table.plan.submission_deadline = dt.date(2099, 1, 1)
+    draft_table.plan.save()
+    at = dt.datetime(2098, 12, 31, 12, tzinfo=dt.UTC)
+    draft_table.mark_submitted(user=None, at=at)
+    draft_table.refresh_from_db()
+    assert draft_table.days_late == 0 and not draft_table.is_late
+
+
+def test_incomplete_table_is_refused_at_submission_rule_F_5_3(draft_table, moe_officer):
+    draft_table.indicators.filter(ends_on__year=2022).delete()
+    with pytest.raises(ValidationError) as error:
+        commitment_table_submit(table=CommitmentTable.objects.get(pk=draft_table.pk), user=moe_officer)
+    assert any("2021/5–2022/4" in message for message in error.value.messages)
+    draft_table.refresh_from_db()
+    assert draft_table.status == TableStatus.DRAFT
+    assert draft_table.current_workflow_state is None
+
+
+def test_relevant_value_without_argument_refused_rule_F_5_2(draft_table, moe_officer):
+    draft_table.accountability_relevant = True
+    draft_table.save()
+    with pytest.raises(ValidationError) as error:
+        commitment_table_submit(table=draft_table, user=moe_officer)
+    assert any("課責" in message for message in error.value.messages)  # accountability
+
+
+def test_no_non_government_participant_refused_rule_F_5_4(draft_table, moe_officer):
+    draft_table.participants.exclude(kind="government").delete()
+    with pytest.raises(ValidationError):
+        commitment_table_submit(table=CommitmentTable.objects.get(pk=draft_table.pk), user=moe_officer)
+
+
+def test_officer_of_another_agency_cannot_submit(draft_table, moj_officer):
+    with pytest.raises(PermissionDenied):
+        commitment_table_submit(table=draft_table, user=moj_officer)
+
+
+def test_ndc_approves_and_the_table_is_published(draft_table, moe_officer, ndc_editor):
+    commitment_table_submit(table=draft_table, user=moe_officer)
+    table = commitment_table_review(table=draft_table, user=ndc_editor, approve=True)
+    assert table.live and table.status == TableStatus.PUBLISHED
+    assert table.submitted_at is not None  # kept through publication
+    actions = list(
+        ModelLogEntry.objects.filter(action__startswith="commitments.table").values_list("action", flat=True)
+    )
+    assert {"commitments.table.submit", "commitments.table.approve", "commitments.table.publish"} <= set(actions)
+    approve = ModelLogEntry.objects.get(action="commitments.table.approve")
+    assert approve.user == ndc_editor
+
+
+def test_ndc_returns_with_comments_then_resubmission(draft_table, moe_officer, ndc_editor):
+    commitment_table_submit(table=draft_table, user=moe_officer)
+    first_submission = CommitmentTable.objects.get(pk=draft_table.pk).submitted_at
+    table = commitment_table_review(table=draft_table, user=ndc_editor, approve=False, comment="請補充預算來源")
+    assert table.status == TableStatus.DRAFT and not table.live
+    assert table.review_comment == "請補充預算來源"
+    commitment_table_submit(table=table, user=moe_officer)
+    table.refresh_from_db()
+    assert table.status == TableStatus.SUBMITTED
+    assert table.submitted_at == first_submission  # F-6 counts the first submission
+
+
+def test_only_ndc_reviews(draft_table, moe_officer):
+    commitment_table_submit(table=draft_table, user=moe_officer)
+    with pytest.raises(PermissionDenied):
+        commitment_table_review(table=draft_table, user=moe_officer, approve=True)
+
+
+def test_wrong_transitions_raise(draft_table):
+    with pytest.raises(TransitionError):
+        draft_table.mark_approved(user=None)
+    with pytest.raises(TransitionError):
+        draft_table.mark_returned(user=None)
+    draft_table.mark_submitted(user=None)
+    with pytest.raises(TransitionError):
+        draft_table.mark_submitted(user=None)
+    with pytest.raises(TransitionError):
+        draft_table.mark_published(user=None)
+
+
+def test_edits_of_a_published_table_stay_in_revisions_until_approved(published_table, moe_officer, ndc_editor):
+    revisions_before = published_table.revisions.count()
+    latest = published_table.get_latest_revision_as_object()
+    latest.problem_zh_hant = "新的問題描述"
+    latest.save_revision(user=moe_officer)
+    published_table.refresh_from_db()
+    assert published_table.problem_zh_hant != "新的問題描述"  # the public still sees the approved version
+    assert published_table.revisions.count() == revisions_before + 1
+    commitment_table_submit(table=published_table, user=moe_officer)
+    commitment_table_review(table=published_table, user=ndc_editor, approve=True)
+    published_table.refresh_from_db()
+    assert published_table.problem_zh_hant == "新的問題描述"
+    assert published_table.status == TableStatus.PUBLISHED
+
+
+def test_revisions_keep_both_languages_rule_F_7(published_table):
+    content = published_table.revisions.order_by("-created_at").first().content
+    assert content["problem_zh_hant"] and content["problem_en"]
+    assert content["indicators"][0]["description_en"]
+
+
+def test_database_refuses_indicator_ending_before_it_starts(published_table):
+    from django.db import IntegrityError, transaction
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Indicator.objects.create(
+            table=published_table,
+            description_zh_hant="x",
+            starts_on=dt.date(2021, 1, 2),
+            ends_on=dt.date(2021, 1, 1),
+        )
