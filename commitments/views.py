@@ -5,6 +5,9 @@ from __future__ import annotations
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
+from consultations.public import for_commitment as consultations_for_commitment
+from forum.models import Forum
+
 from . import rules
 from .annex import ANNEX_LABELS
 from .models import ActionPlan, CompiledPlan
@@ -49,6 +52,8 @@ def commitment_detail(request, plan: str, number: int):
             "labels": ANNEX_LABELS,
             "value_labels": _value_labels(),
             "status_labels": _status_labels(),
+            "commitment_forum": Forum.objects.filter(commitment=commitment).only("pk", "commitment_id").first(),
+            "commitment_consultations": consultations_for_commitment(commitment),
         },
     )
 
