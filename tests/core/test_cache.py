@@ -73,3 +73,11 @@ def test_languages_never_mix_in_the_page_cache(client, page_cache_on):
     assert '<html lang="en">' in client.get("/en/").content.decode()
     assert '<html lang="zh-Hant-TW">' in client.get("/").content.decode()
     assert '<html lang="en">' in client.get("/en/").content.decode()
+
+
+def test_minutes_list_fragment_is_cached(client, fragments_on, django_assert_max_num_queries):
+    first = client.get("/en/minutes/?year=2020")
+    with django_assert_max_num_queries(4):
+        second = client.get("/en/minutes/?year=2020")
+    assert second.content == first.content
+    assert client.get("/en/minutes/").status_code == 200
