@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 
 from consultations.public import for_commitment as consultations_for_commitment
+from core import i18n
+from core.cache import cached_fragment
 from forum.models import Forum
 
 from . import rules
@@ -40,12 +44,12 @@ def _value_labels() -> dict:
 
 
 def commitment_detail(request, plan: str, number: int):
-    """A commitment's public page: its published table in the Annex 2 layout, indicators and progress."""
-    commitment = get_object_or_404(commitments_prefetched().filter(plan__slug=plan), number=number)
-    return render(
-        request,
-        "commitments/commitment_detail.html",
-        {
+    """A commitment's public page: its published table in the Annex 2 layout, indicators and
+    progress, its forum and consultations. The page body is a cached fragment (core.cache)."""
+
+    def build() -> dict:
+        commitment = get_object_or_404(commitments_prefetched().filter(plan__slug=plan), number=number)
+        context = {
             "commitment": commitment,
             "plan": commitment.plan,
             "item": commitment_data(commitment),
@@ -54,7 +58,18 @@ def commitment_detail(request, plan: str, number: int):
             "status_labels": _status_labels(),
             "commitment_forum": Forum.objects.filter(commitment=commitment).only("pk", "commitment_id").first(),
             "commitment_consultations": consultations_for_commitment(commitment),
-        },
+        }
+        return {
+            "page_title": i18n.value_in(commitment, "title", i18n.current_language())
+            or i18n.value_in(commitment, "title", i18n.DEFAULT_LANGUAGE),
+            "body": render_to_string("commitments/includes/commitment_body.html", context, request),
+        }
+
+    fragment = cached_fragment(("commitment-page", plan, number), build)
+    return render(
+        request,
+        "commitments/commitment_detail.html",
+        {"page_title": fragment["page_title"], "body": mark_safe(fragment["body"])},  # noqa: S308 - our own rendered template
     )
 
 

@@ -11,6 +11,7 @@ bounds staleness for writes that bypass signals (``QuerySet.update``: call
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 
 from django.core.cache import cache
 from django.db.models.signals import m2m_changed, post_delete, post_save
@@ -27,6 +28,25 @@ def content_version() -> int:
         cache.add(KEY, version, timeout=None)
         version = cache.get(KEY, version)
     return version
+
+
+def cached_fragment(parts: tuple, build: Callable[[], dict]) -> dict:
+    """What ``build()`` returns (rendered HTML and the like), cached per ``parts``, language
+    and content version for ``FRAGMENT_CACHE_SECONDS`` (0 turns it off). For views whose
+    queries should not run at all when their part of the page is cached."""
+    from django.conf import settings
+
+    from core.i18n import current_language
+
+    seconds = settings.FRAGMENT_CACHE_SECONDS
+    if seconds <= 0:
+        return build()
+    key = "ogp:fragment:" + ":".join(str(part) for part in (*parts, current_language(), content_version()))
+    value = cache.get(key)
+    if value is None:
+        value = build()
+        cache.set(key, value, seconds)
+    return value
 
 
 def bump_content_version(**_kwargs) -> None:

@@ -81,3 +81,16 @@ def test_minutes_list_fragment_is_cached(client, fragments_on, django_assert_max
         second = client.get("/en/minutes/?year=2020")
     assert second.content == first.content
     assert client.get("/en/minutes/").status_code == 200
+
+
+def test_commitment_page_body_is_cached_and_follows_edits(client, fragments_on, django_assert_max_num_queries):
+    url = "/en/plans/2020-2024/commitments/4/"
+    assert "Youth participation in policy" in client.get(url).content.decode()
+    with django_assert_max_num_queries(2):
+        client.get(url)
+    commitment = Commitment.objects.get(number=4)
+    commitment.title_en = "Young people in policy making"
+    commitment.save()
+    html = client.get(url).content.decode()
+    assert "Young people in policy making" in html and "<title>Young people in policy making" in html
+    assert client.get("/en/plans/2020-2024/commitments/99/").status_code == 404
