@@ -11,7 +11,6 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import override
 
 from core import i18n
 
@@ -134,11 +133,7 @@ class Commitment(models.Model):
 
     def urls(self) -> dict[str, str]:
         """The public page in each language (for the API)."""
-        result = {}
-        for language in i18n.LANGUAGE_CODES:
-            with override(language):
-                result[language] = self.get_absolute_url()
-        return result
+        return i18n.urls_by_language(self)
 
 
 from .plan_models import CompiledPlan  # noqa: E402,F401

@@ -11,7 +11,6 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import override
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 
@@ -150,11 +149,7 @@ class Consultation(ClusterableModel):
         return reverse("consultations:detail", kwargs={"pk": self.pk})
 
     def urls(self) -> dict[str, str]:
-        result = {}
-        for language in i18n.LANGUAGE_CODES:
-            with override(language):
-                result[language] = self.get_absolute_url()
-        return result
+        return i18n.urls_by_language(self)
 
 
 class ConsultationAttachment(models.Model):

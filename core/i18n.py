@@ -48,3 +48,14 @@ def is_missing(obj: Any, field: str, language: str | None = None) -> bool:
 def missing_languages(obj: Any, fields: list[str] | tuple[str, ...]) -> list[str]:
     """Languages in which at least one of ``fields`` is empty, in settings order."""
     return [lang for lang in LANGUAGE_CODES if any(value_in(obj, f, lang) is None for f in fields)]
+
+
+def urls_by_language(obj: Any) -> dict[str, str]:
+    """``obj.get_absolute_url()`` in every language, as the API gives addresses."""
+    from django.utils.translation import override
+
+    result = {}
+    for language in LANGUAGE_CODES:
+        with override(language):
+            result[language] = obj.get_absolute_url()
+    return result

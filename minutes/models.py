@@ -208,11 +208,7 @@ class Minutes(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, inde
         return reverse("minutes:detail", kwargs={"pk": self.pk})
 
     def urls(self) -> dict[str, str]:
-        result = {}
-        for language in i18n.LANGUAGE_CODES:
-            with override(language):
-                result[language] = self.get_absolute_url()
-        return result
+        return i18n.urls_by_language(self)
 
     def pdf_urls(self) -> dict[str, str | None]:
         """Site-relative download addresses of the stored PDFs (``None`` until built)."""
