@@ -15,7 +15,7 @@ from forum.models import Forum
 from . import rules
 from .annex import ANNEX_LABELS
 from .models import ActionPlan, CompiledPlan
-from .plan_models import CONTENT_TYPES, EXPORT_FORMATS
+from .models.compiled import CONTENT_TYPES, EXPORT_FORMATS
 from .public import dashboard, themes_with_commitments
 from .snapshot import commitment_data, commitments_prefetched
 
