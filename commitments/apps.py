@@ -8,6 +8,7 @@ class CommitmentsConfig(AppConfig):
     verbose_name = _("Action plans and commitments")
 
     def ready(self) -> None:
-        from . import signals
+        from . import providers, signals
 
         signals.connect()
+        providers.register()

@@ -6,3 +6,8 @@ class ConsultationsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "consultations"
     verbose_name = _("Consultations")
+
+    def ready(self) -> None:
+        from . import providers
+
+        providers.register()

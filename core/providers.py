@@ -18,11 +18,17 @@ change ``INSTALLED_APPS``) is skipped, so the pages that collect keep working wi
 Slots (keyword arguments → what a provider returns; ``None`` for "nothing here"):
 
 ``home``
-    ``request`` → a dict of context values for the home page (``core/home.py``), e.g.
-    ``{"plan": ..., "themes": ...}``. Called lazily, when the page renders that part.
+    ``request`` → a ``Section`` of the home page (``core/home.py``). ``wide=True`` sections
+    span the page (the plan's commitments); the others share columns below. Collected only
+    when the page's cached fragment is rebuilt: keep querysets lazy.
 ``commitment_page``
-    ``commitment``, ``request`` → a ``core.providers.Section`` (a template and its context)
-    shown on a commitment's public page below its table (forum, minutes, consultations...).
+    ``commitment``, ``request`` → a ``Section`` shown on a commitment's public page below its
+    table (its forum, the forum's minutes, its consultations). Rendered inside the page's
+    cached fragment.
+``navigation``
+    ``request`` → a ``Link`` in the site's main navigation (``templates/base.html``).
+``account_menu``
+    ``request`` → a ``Link`` in the account menu of a signed-in user.
 ``setup``
     no arguments → nothing; brings the app's part of the database to a usable state
     (workflows, shipped seed data). Run by ``manage.py setup_site`` after roles and the home
@@ -59,6 +65,15 @@ class Section:
 
     template: str
     context: dict[str, Any] = field(default_factory=dict)
+    wide: bool = False
+
+
+@dataclass(frozen=True)
+class Link:
+    """A link offered by another app (navigation, menus): its address and its label."""
+
+    url: str
+    label: str
 
 
 def register(slot: str, provider: Callable[..., Any]) -> None:

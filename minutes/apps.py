@@ -10,9 +10,10 @@ class MinutesConfig(AppConfig):
     def ready(self) -> None:
         from wagtail.permissions import register_permission_policy
 
-        from . import signals
+        from . import providers, signals
         from .models import Minutes
         from .permissions import MinutesPermissionPolicy
 
         signals.connect()
+        providers.register()
         register_permission_policy(Minutes, MinutesPermissionPolicy(Minutes))
