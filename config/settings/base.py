@@ -207,6 +207,8 @@ LOGGING = {
 # Accounts: how a user appears in public is chosen at sign-up (T-3); consultations' rate limits
 # (per user and per IP, in the cache: Redis when REDIS_URL is set) as (count, seconds).
 ACCOUNT_SIGNUP_FORM_CLASS = "accounts.forms.SignupForm"
+# Minutes: rebuild a minutes' stored PDFs (a background task) when it is published or changes.
+MINUTES_BUILD_PDFS = True
 CONSULTATION_RATE_LIMITS = {"user": (5, 60), "ip": (20, 60)}
 # Behind a reverse proxy: the request header holding the client's address (e.g. HTTP_X_FORWARDED_FOR).
 CONSULTATION_CLIENT_IP_HEADER = os.environ.get("CONSULTATION_CLIENT_IP_HEADER", "")
