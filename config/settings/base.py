@@ -210,5 +210,10 @@ ACCOUNT_SIGNUP_FORM_CLASS = "accounts.forms.SignupForm"
 # Minutes: rebuild a minutes' stored PDFs (a background task) when it is published or changes.
 MINUTES_BUILD_PDFS = True
 CONSULTATION_RATE_LIMITS = {"user": (5, 60), "ip": (20, 60)}
-# Behind a reverse proxy: the request header holding the client's address (e.g. HTTP_X_FORWARDED_FOR).
-CONSULTATION_CLIENT_IP_HEADER = os.environ.get("CONSULTATION_CLIENT_IP_HEADER", "")
+
+# --- Hardening: client address and rate limits (core/net.py, core/ratelimit.py) ---
+# How many reverse proxies in front of the site append to X-Forwarded-For (0: none, REMOTE_ADDR
+# is the client). Every rate limit (comments, logins, allauth's) uses core.net.client_ip.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
+# --- end hardening ---
