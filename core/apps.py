@@ -8,6 +8,6 @@ class CoreConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self) -> None:
-        from . import cache
+        from . import admin_outbox, cache  # noqa: F401 - admin_outbox registers Wagtail hooks
 
         cache.connect()
