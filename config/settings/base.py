@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "django.contrib.sites",
     "allauth",
     "allauth.account",
 ]
@@ -155,7 +156,13 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 
 WAGTAIL_SITE_NAME = _("Open Government Co-creation")
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The public site address (core/links.py): every link in an email, Wagtail's admin links and
+# allauth's site name (Sites framework, set by `setup_site`) come from this one setting.
+PUBLIC_BASE_URL = os.environ.get(
+    "PUBLIC_BASE_URL", os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+).rstrip("/")
+WAGTAILADMIN_BASE_URL = PUBLIC_BASE_URL
+SITE_ID = 1
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "ods", "odp", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 # No external services: no Gravatar look-ups from the admin.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
