@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "django.contrib.sites",
     "allauth",
     "allauth.account",
     "django_tasks",
@@ -156,7 +157,11 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", default=str(BASE_DIR / "media")))
 
 WAGTAIL_SITE_NAME = _("Open Government Co-creation")
-WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
+# The public site address (core/links.py): every link in an email, Wagtail's admin links and
+# allauth's site name (Sites framework, set by `setup_site`) come from this one setting.
+PUBLIC_BASE_URL = env("PUBLIC_BASE_URL", default=env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")).rstrip("/")
+WAGTAILADMIN_BASE_URL = PUBLIC_BASE_URL
+SITE_ID = 1
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "ods", "odp", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 # No external services: no Gravatar look-ups from the admin.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
@@ -202,7 +207,12 @@ ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_RATE_LIMITS = {"login_failed": "5/5m/ip,5/5m/key"}
-LOGIN_REDIRECT_URL = "/"
+# URL names, reversed in the visitor's language (/en/... for English readers, rule F-7);
+# the adapter keeps the language on every allauth redirect and writes emails in the reader's.
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "home"
+LOGOUT_REDIRECT_URL = "home"
+ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
 
 # Demo accounts and demo data: only development and tests turn this on.
 DEMO_DATA_ALLOWED = False
