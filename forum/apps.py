@@ -6,3 +6,6 @@ class ForumConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "forum"
     verbose_name = _("Forums")
+
+    def ready(self) -> None:
+        from . import permissions  # noqa: F401 (registers the rules and the admin policies)
