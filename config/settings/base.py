@@ -161,7 +161,9 @@ MEDIA_ROOT = Path(env("MEDIA_ROOT", default=str(BASE_DIR / "media")))
 WAGTAIL_SITE_NAME = _("Open Government Co-creation")
 # The public site address (core/links.py): every link in an email, Wagtail's admin links and
 # allauth's site name (Sites framework, set by `setup_site`) come from this one setting.
-PUBLIC_BASE_URL = env("PUBLIC_BASE_URL", default=env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")).rstrip("/")
+PUBLIC_BASE_URL = env("PUBLIC_BASE_URL", default=env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")).rstrip(
+    "/"
+)
 WAGTAILADMIN_BASE_URL = PUBLIC_BASE_URL
 SITE_ID = 1
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "ods", "odp", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
