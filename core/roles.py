@@ -24,19 +24,25 @@ AGENCY_OFFICER = "agency_officer"
 MODERATOR = "moderator"
 CITIZEN = "citizen"
 
-# Group names are stored in the database; they are the roles' names in the admin.
+# Group names are stored in the database; they are the roles' names in the admin. They are our
+# own: Wagtail's default groups ("Moderators", "Editors") carry page and collection grants that
+# none of our roles must inherit (a comment moderator once could unpublish the home page).
 ROLE_GROUPS: dict[str, str] = {
     NDC_EDITOR: "NDC editors",
     CONVENER: "Forum conveners",
     AGENCY_OFFICER: "Agency officers",
-    MODERATOR: "Moderators",
+    MODERATOR: "Comment moderators",
     CITIZEN: "Citizens",
 }
+# Names a role's group had on older installs: ``roles_setup`` renames them (members kept).
+LEGACY_GROUP_NAMES: dict[str, tuple[str, ...]] = {MODERATOR: ("Moderators",)}
+# Wagtail's default groups: removed by ``roles_setup`` once nobody is in them.
+WAGTAIL_DEFAULT_GROUPS = ("Moderators", "Editors")
 ROLE_LABELS = {
     NDC_EDITOR: _("NDC editor"),
     CONVENER: _("Forum convener"),
     AGENCY_OFFICER: _("Agency officer"),
-    MODERATOR: _("Moderator"),
+    MODERATOR: _("Comment moderator"),
     CITIZEN: _("Citizen"),
 }
 STAFF_ROLES = (NDC_EDITOR, CONVENER, AGENCY_OFFICER, MODERATOR)
