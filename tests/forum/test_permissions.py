@@ -121,7 +121,8 @@ def test_convener_cannot_post_to_another_forum(client, users, world, mailoutbox)
 
 
 def test_convener_may_not_delete_members_history_is_kept(client, users, world):
-    """Rule F-2.3: members leave (left_on), they are not deleted; conveners lack the permission."""
+    """Membership history is kept (design decision, no rule ID): members leave (left_on), they are
+    not deleted; conveners lack the permission."""
     client.force_login(users["convener"])
     assert not users["convener"].has_perm("forum.delete_member")
     response = client.post(f"{ADMIN}/member/delete/{world['member'].pk}/")
