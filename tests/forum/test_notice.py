@@ -118,6 +118,20 @@ def test_notice_admin_page_lists_recipients_and_sends(
     assert "重新寄送開會通知" in edit
 
 
+def test_finding_7_allowance_csv_neutralises_formulas(client, users, staffed, balanced, make_meeting):
+    meeting = make_meeting(staffed)
+    meeting.title_en = '=HYPERLINK("http://evil.example","Meeting")'
+    meeting.save()
+    civil = balanced[4]
+    civil.name_en = "@SUM(1+1)"
+    civil.organisation_en = "-1+2"
+    civil.save()
+    Attendance.objects.create(meeting=meeting, member=civil, attendance_fee=True)
+    rows = list(csv.reader(io.StringIO(allowance_csv(meeting, "en").lstrip("\ufeff"))))
+    assert rows[1][0] == '\'=HYPERLINK("http://evil.example","Meeting")'
+    assert rows[1][2:4] == ["'@SUM(1+1)", "'-1+2"]
+
+
 def test_rule_F_2_4_allowance_csv_lists_only_non_government_members(client, users, staffed, balanced, make_meeting):
     meeting = make_meeting(staffed)
     government, civil = balanced[1], balanced[4]
