@@ -210,7 +210,6 @@ ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
-ACCOUNT_RATE_LIMITS = {"login_failed": "5/5m/ip,5/5m/key"}
 # URL names, reversed in the visitor's language (/en/... for English readers, rule F-7);
 # the adapter keeps the language on every allauth redirect and writes emails in the reader's.
 LOGIN_URL = "account_login"
@@ -243,5 +242,12 @@ CONSULTATION_RATE_LIMITS = {"user": (5, 60), "ip": (20, 60)}
 # How many reverse proxies in front of the site append to X-Forwarded-For (0: none, REMOTE_ADDR
 # is the client). Every rate limit (comments, logins, allauth's) uses core.net.client_ip.
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
-ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
+# Sign-ins (public and admin) are throttled by accounts.throttle, per account and, much higher so
+# that a NAT is not locked out together, per address: (count, seconds). allauth's own
+# login_failed limit is off (it would lock a NAT at 5 per IP).
+LOGIN_RATE_LIMITS = {"account": (5, 15 * 60), "ip": (50, 15 * 60)}
+ACCOUNT_RATE_LIMITS = {"login_failed": None}
+WAGTAILADMIN_USER_LOGIN_FORM = "accounts.admin_login.AdminLoginForm"
+# Staff reset their password through the public, rate-limited reset (allauth).
+WAGTAIL_PASSWORD_RESET_ENABLED = False
 # --- end hardening ---
