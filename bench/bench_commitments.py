@@ -47,7 +47,7 @@ def setup() -> None:
 def run(site: Site) -> None:
     from commitments import exports
     from commitments.models import ActionPlan
-    from commitments.table_services import plan_snapshot
+    from commitments.services.tables import plan_snapshot
 
     plan = ActionPlan.objects.get(pk=STATE["plan"])
     holder = {}

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from core.email import email_enqueue
 from core.i18n import value_in
+from core.links import absolute_url
 
 
 def _absolute(path: str) -> str:
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+    """``path`` on the public site, in the active language (the recipient's, inside ``_send``)."""
+    return absolute_url(path, language=translation.get_language())
 
 
 def _send(user, subject_and_body) -> None:

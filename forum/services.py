@@ -18,6 +18,7 @@ from wagtail.log_actions import log
 from core.dates import format_datetime
 from core.email import email_enqueue
 from core.i18n import DEFAULT_LANGUAGE, LANGUAGE_CODES, value_in
+from core.links import absolute_url, site_host
 
 from . import rules
 from .models import Meeting, Member, Notice, NoticeSettings
@@ -64,8 +65,8 @@ def _text(obj, field: str, language: str) -> str:
     return value_in(obj, field, language) or value_in(obj, field, DEFAULT_LANGUAGE) or ""
 
 
-def _public_url(path: str) -> str:
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+def _public_url(path: str, language: str | None = None) -> str:
+    return absolute_url(path, language=language)
 
 
 def meeting_ics(meeting: Meeting, *, sequence: int, language: str, attendee: str | None = None) -> bytes:
@@ -75,7 +76,7 @@ def meeting_ics(meeting: Meeting, *, sequence: int, language: str, attendee: str
     calendar.add("version", "2.0")
     calendar.add("method", "REQUEST")
     event = Event()
-    host = settings.WAGTAILADMIN_BASE_URL.split("//")[-1].split("/")[0].split(":")[0] or "ogp.localhost"
+    host = site_host()
     event.add("uid", f"forum-meeting-{meeting.pk}@{host}")
     event.add("sequence", sequence)
     event.add("dtstamp", timezone.now())
@@ -141,7 +142,7 @@ def meeting_send_notice(*, meeting: Meeting, user=None) -> Notice:
                 "number": meeting.forum.commitment.number,
                 "changed": previous is not None,
                 "member": recipient.member,
-                "url": _public_url(meeting.get_absolute_url()),
+                "url": _public_url(meeting.get_absolute_url(), recipient.language),
             }
             subject_format = _("Changed meeting: %(title)s") if previous else _("Meeting notice: %(title)s")
             subject = subject_format % {"title": context["title"]}

@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "django.contrib.sites",
     "allauth",
     "allauth.account",
     "django_tasks",
@@ -114,6 +115,8 @@ AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
+    # object permissions: the rules predicates of each app's permissions.py (core/permissions.py)
+    "rules.permissions.ObjectPermissionBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -156,7 +159,13 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", default=str(BASE_DIR / "media")))
 
 WAGTAIL_SITE_NAME = _("Open Government Co-creation")
-WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
+# The public site address (core/links.py): every link in an email, Wagtail's admin links and
+# allauth's site name (Sites framework, set by `setup_site`) come from this one setting.
+PUBLIC_BASE_URL = env("PUBLIC_BASE_URL", default=env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")).rstrip(
+    "/"
+)
+WAGTAILADMIN_BASE_URL = PUBLIC_BASE_URL
+SITE_ID = 1
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "ods", "odp", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 # No external services: no Gravatar look-ups from the admin.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
@@ -205,7 +214,12 @@ ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_RATE_LIMITS = {"login_failed": "5/5m/ip,5/5m/key"}
-LOGIN_REDIRECT_URL = "/"
+# URL names, reversed in the visitor's language (/en/... for English readers, rule F-7);
+# the adapter keeps the language on every allauth redirect and writes emails in the reader's.
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "home"
+LOGOUT_REDIRECT_URL = "home"
+ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
 
 # Demo accounts and demo data: only development and tests turn this on.
 DEMO_DATA_ALLOWED = False
@@ -224,6 +238,13 @@ LOGGING = {
 # Accounts: how a user appears in public is chosen at sign-up (T-3); consultations' rate limits
 # (per user and per IP, in the cache: Redis when REDIS_URL is set) as (count, seconds).
 ACCOUNT_SIGNUP_FORM_CLASS = "accounts.forms.SignupForm"
+# Minutes: rebuild a minutes' stored PDFs (a background task) when it is published or changes.
+MINUTES_BUILD_PDFS = True
 CONSULTATION_RATE_LIMITS = {"user": (5, 60), "ip": (20, 60)}
-# Behind a reverse proxy: the request header holding the client's address (e.g. HTTP_X_FORWARDED_FOR).
-CONSULTATION_CLIENT_IP_HEADER = env("CONSULTATION_CLIENT_IP_HEADER", default="")
+
+# --- Hardening: client address and rate limits (core/net.py, core/ratelimit.py) ---
+# How many reverse proxies in front of the site append to X-Forwarded-For (0: none, REMOTE_ADDR
+# is the client). Every rate limit (comments, logins, allauth's) uses core.net.client_ip.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
+# --- end hardening ---
