@@ -36,3 +36,10 @@ if settings.DEBUG:
     urlpatterns = (
         staticfiles_urlpatterns() + static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT) + urlpatterns
     )
+elif getattr(settings, "SERVE_MEDIA", False):  # `make run` (config.settings.local); production: object storage
+    from django.urls import re_path
+    from django.views.static import serve
+
+    urlpatterns = [
+        re_path(rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})
+    ] + urlpatterns
