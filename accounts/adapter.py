@@ -21,6 +21,7 @@ from django.utils.translation import gettext
 
 from core.i18n import LANGUAGE_CODES, current_language
 from core.links import absolute_url, localized_path, site_domain
+from core.net import client_ip
 
 # Context values allauth puts links in.
 URL_KEYS = ("activate_url", "password_reset_url", "signup_url", "login_url")
@@ -51,6 +52,10 @@ def public_link(url: str, language: str) -> str:
 
 class AccountAdapter(DefaultAccountAdapter):
     """Keeps the visitor's language prefix and writes emails in the recipient's language."""
+
+    def get_client_ip(self, request) -> str:
+        """The address allauth's rate limits count: the same as every other limit (core.net)."""
+        return client_ip(request)
 
     def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
         language = recipient_language(email, context.get("user"))

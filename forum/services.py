@@ -8,7 +8,6 @@ import io
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
@@ -17,6 +16,7 @@ from icalendar import Calendar, Event, vCalAddress, vText
 from wagtail.log_actions import log
 
 from core.dates import format_datetime
+from core.email import email_enqueue
 from core.i18n import DEFAULT_LANGUAGE, LANGUAGE_CODES, value_in
 from core.links import absolute_url, site_host
 
@@ -128,7 +128,7 @@ def meeting_send_notice(*, meeting: Meeting, user=None) -> Notice:
     previous = meeting.notices.order_by("-sequence").first()
     sequence = previous.sequence + 1 if previous else 1
     recipients = notice_recipients(meeting)
-    messages = []
+    emails = []
     for recipient in recipients:
         with translation.override(recipient.language):
             context = {
@@ -147,13 +147,17 @@ def meeting_send_notice(*, meeting: Meeting, user=None) -> Notice:
             subject_format = _("Changed meeting: %(title)s") if previous else _("Meeting notice: %(title)s")
             subject = subject_format % {"title": context["title"]}
             body = render_to_string("forum/email/notice.txt", context)
-        message = EmailMultiAlternatives(subject=subject, body=body, to=[recipient.email])
-        message.attach(
-            "invitation.ics",
-            meeting_ics(meeting, sequence=sequence - 1, language=recipient.language, attendee=recipient.email),
-            "text/calendar; method=REQUEST; charset=UTF-8",
+        invitation = meeting_ics(meeting, sequence=sequence - 1, language=recipient.language, attendee=recipient.email)
+        emails.append(
+            {
+                "to": [recipient.email],
+                "subject": subject,
+                "body": body,
+                "attachments": [
+                    ("invitation.ics", invitation.decode(), "text/calendar; method=REQUEST; charset=UTF-8")
+                ],
+            }
         )
-        messages.append(message)
     notice = Notice.objects.create(
         meeting=meeting,
         sequence=sequence,
@@ -163,9 +167,8 @@ def meeting_send_notice(*, meeting: Meeting, user=None) -> Notice:
         snapshot=_snapshot(meeting),
     )
     log(meeting, "forum.notice_sent", user=user, data={"sequence": sequence, "recipients": len(recipients)})
-    connection = messages[0].get_connection() if messages else None
-    if connection is not None:
-        connection.send_messages(messages)
+    for email in emails:  # sent by the worker once this transaction commits
+        email_enqueue(**email)
     return notice
 
 
