@@ -123,6 +123,23 @@ class Consultation(ClusterableModel):
         except SummaryResponse.DoesNotExist:
             return False
 
+    @property
+    def responded_on(self) -> dt.date | None:
+        """The day (Taipei time) the summary response was published, if it was."""
+        if not self.has_response:
+            return None
+        return timezone.localdate(self.response.published_at)
+
+    @property
+    def days_late(self) -> int:
+        """Days past the deadline: of the response, or so far while it is missing (K-7.2, W-5)."""
+        return rules.days_late(self.deadline, self.responded_on, timezone.localdate())
+
+    @property
+    def responded_late(self) -> bool:
+        """Whether the summary response was published after its deadline (it stays marked late)."""
+        return self.has_response and self.days_late > 0
+
     def status_on(self, today: dt.date) -> str:
         return rules.status(
             opens_on=self.opens_on,

@@ -206,6 +206,13 @@ def status(
     return OVERDUE if today > deadline else AWAITING
 
 
+def days_late(deadline: dt.date, responded_on: dt.date | None, today: dt.date) -> int:
+    """How many days past the response deadline (K-7.2, W-5): of the published response, or so far
+    while none is published; 0 when on time or not yet due. A late answer stays marked late."""
+    end = responded_on or today
+    return max(0, (end - deadline).days)
+
+
 def can_comment_now(opens_on: dt.date, closes_on: dt.date, today: dt.date) -> bool:
     """Comments are accepted only while the consultation is open (F-4.2)."""
     return opens_on <= today <= closes_on

@@ -218,7 +218,6 @@ ACCOUNT_UNIQUE_EMAIL = True
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"
-ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
 
 # Demo accounts and demo data: only development and tests turn this on.
 DEMO_DATA_ALLOWED = False

@@ -22,7 +22,7 @@ def test_api_list_and_detail_fields(client, open_consultation, citizen, post):
     item = data["items"][0]
     assert set(item) == {
         "id", "title", "commitment", "opens_on", "closes_on", "status", "response_due_on",
-        "extended_to", "extension_reason", "comment_count", "url",
+        "extended_to", "extension_reason", "responded_on", "responded_late", "days_late", "comment_count", "url",
     }  # fmt: skip
     assert item["commitment"] == 4 and item["status"] == "open" and item["comment_count"] == 1
     assert item["title"] == {"zh-hant": "草案徵詢", "en": "Draft consultation"}
