@@ -8,6 +8,7 @@ class CoreConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self) -> None:
-        from . import cache
+        from . import admin_scope, cache
 
         cache.connect()
+        admin_scope.install()
