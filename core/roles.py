@@ -12,7 +12,10 @@ is checked in each app's permission module, not here.
 from __future__ import annotations
 
 from importlib import import_module
+from pathlib import Path
 
+from django.apps import apps
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 NDC_EDITOR = "ndc_editor"
@@ -43,13 +46,19 @@ ROLE_LABELS = {
     CITIZEN: _("Citizen"),
 }
 STAFF_ROLES = (NDC_EDITOR, CONVENER, AGENCY_OFFICER, MODERATOR)
-ROLE_APPS = ("accounts", "commitments", "forum", "minutes", "consultations")
+
+
+def project_apps() -> list[str]:
+    """The installed apps of this project (not third-party ones), in INSTALLED_APPS order."""
+    base = Path(settings.BASE_DIR).resolve()
+    paths = {c.name: Path(c.path).resolve() for c in apps.get_app_configs()}
+    return [name for name, path in paths.items() if path.is_relative_to(base) and "site-packages" not in path.parts]
 
 
 def role_permissions() -> dict[str, set[str]]:
     """Every role's permissions ("app_label.codename"), gathered from the apps' roles modules."""
     result: dict[str, set[str]] = {role: set() for role in ROLE_GROUPS}
-    for app in ROLE_APPS:
+    for app in project_apps():
         try:
             module = import_module(f"{app}.roles")
         except ModuleNotFoundError as error:

@@ -147,6 +147,16 @@ def site_ensure_home() -> HomePage:
     return home
 
 
+def site_sync_public_address() -> None:
+    """Point the Sites framework (used by allauth's emails) at PUBLIC_BASE_URL (core/links.py)."""
+    from django.contrib.sites.models import Site as DjangoSite
+
+    from .links import site_domain
+
+    DjangoSite.objects.update_or_create(pk=settings.SITE_ID, defaults={"domain": site_domain(), "name": site_domain()})
+    DjangoSite.objects.clear_cache()
+
+
 DEMO_PASSWORD = "demo-ogp-2020"
 DEMO_ACCOUNTS = {
     "ndc_editor": ("ndc.editor@demo.ogp.tw", "NDC", "Editor"),

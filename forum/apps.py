@@ -8,4 +8,6 @@ class ForumConfig(AppConfig):
     verbose_name = _("Forums")
 
     def ready(self) -> None:
-        from . import permissions  # noqa: F401 (registers the rules and the admin policies)
+        from . import permissions, providers  # noqa: F401 (permissions registers the rules and the admin policies)
+
+        providers.register()

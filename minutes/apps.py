@@ -8,6 +8,7 @@ class MinutesConfig(AppConfig):
     verbose_name = _("Minutes")
 
     def ready(self) -> None:
-        from . import permissions, signals  # noqa: F401 (permissions registers the rules)
+        from . import permissions, providers, signals  # noqa: F401 (permissions registers the rules)
 
         signals.connect()
+        providers.register()
