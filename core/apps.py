@@ -8,9 +8,10 @@ class CoreConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self) -> None:
-        from . import admin_outbox, cache  # noqa: F401 - admin_outbox registers Wagtail hooks
+        from . import admin_outbox, admin_scope, cache  # noqa: F401 - admin_outbox registers Wagtail hooks
 
         cache.connect()
+        admin_scope.install()
 
         from . import schedule
         from .email import email_sweep
