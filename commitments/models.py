@@ -136,6 +136,7 @@ class Commitment(models.Model):
         return i18n.urls_by_language(self)
 
 
+from .follow_models import CommitmentFollow  # noqa: E402,F401
 from .plan_models import CompiledPlan  # noqa: E402,F401
 from .table_models import (  # noqa: E402,F401
     CommitmentTable,

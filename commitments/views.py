@@ -14,6 +14,7 @@ from forum.models import Forum
 
 from . import rules
 from .annex import ANNEX_LABELS
+from .follow_views import following
 from .models import ActionPlan, CompiledPlan
 from .plan_models import CONTENT_TYPES, EXPORT_FORMATS
 from .public import dashboard, themes_with_commitments
@@ -69,7 +70,13 @@ def commitment_detail(request, plan: str, number: int):
     return render(
         request,
         "commitments/commitment_detail.html",
-        {"page_title": fragment["page_title"], "body": mark_safe(fragment["body"])},  # noqa: S308 - our own rendered template
+        {
+            "page_title": fragment["page_title"],
+            "body": mark_safe(fragment["body"]),  # noqa: S308 - our own rendered template
+            "follow_plan": plan,
+            "follow_number": number,
+            "following": following(request.user, plan, number),
+        },
     )
 
 
