@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from .follow_models import CommitmentFollow
+from .models import CommitmentFollow
 from .models import Commitment
 
 

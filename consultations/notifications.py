@@ -2,24 +2,17 @@
 
 from __future__ import annotations
 
-from django.conf import settings
-from django.core.mail import send_mail
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from core.email import email_enqueue
 from core.i18n import value_in
+from core.links import absolute_url
 
 
 def _absolute(path: str) -> str:
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
-
-
-def _localised(path: str) -> str:
-    """``path`` with the active language's prefix (``/en/...`` for English readers)."""
-    language = translation.get_language() or "zh-hant"
-    if language.startswith("en") and not path.startswith("/en/"):
-        return "/en" + path
-    return path
+    """``path`` on the public site, in the active language (the recipient's, inside ``_send``)."""
+    return absolute_url(path, language=translation.get_language())
 
 
 def _send(user, subject_and_body) -> None:
@@ -28,7 +21,7 @@ def _send(user, subject_and_body) -> None:
         return
     with translation.override(getattr(user, "preferred_language", None) or "zh-hant"):
         subject, body = subject_and_body()
-    send_mail(str(subject), str(body), None, [user.email], fail_silently=True)
+    email_enqueue(to=[user.email], subject=str(subject), body=str(body))
 
 
 def agency_officers(agency_id: int) -> list:
@@ -148,7 +141,7 @@ def response_published(consultation_id: int) -> None:
     for user in users:
 
         def build(user=user):
-            url = _absolute(_localised(consultation.get_absolute_url() + "#response"))
+            url = _absolute(consultation.get_absolute_url() + "#response")
             title = _title(consultation)
             if user.pk in cited:
                 body = _("The summary response to “%(title)s” cites your comment:\n%(url)s")
