@@ -8,8 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from .models import CommitmentFollow
-from .models import Commitment
+from .models import Commitment, CommitmentFollow
 
 
 def following(user, plan: str, number: int) -> bool:

@@ -38,8 +38,15 @@ def demo(accounts: dict) -> None:
     demo.load(accounts)
 
 
+def search(query: str, request=None):
+    from .sitesearch import results
+
+    return results(query, request)
+
+
 def register() -> None:
     providers.register("home", home)
     providers.register("navigation", navigation)
     providers.register("setup", setup)
     providers.register("demo", demo)
+    providers.register("search", search)

@@ -72,6 +72,12 @@ def demo(accounts: dict) -> None:
     demo.load(accounts)
 
 
+def search(query: str, request=None):
+    from .sitesearch import results
+
+    return results(query, request)
+
+
 def register() -> None:
     providers.register("home", home)
     providers.register("commitment_page", commitment_page)
@@ -79,3 +85,4 @@ def register() -> None:
     providers.register("account_menu", account_menu)
     providers.register("personal_data", personal_data)
     providers.register("demo", demo)
+    providers.register("search", search)
