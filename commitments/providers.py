@@ -44,9 +44,16 @@ def search(query: str, request=None):
     return results(query, request)
 
 
+def reminders(today):
+    from .reminders import reminders
+
+    return reminders(today)
+
+
 def register() -> None:
     providers.register("home", home)
     providers.register("navigation", navigation)
     providers.register("setup", setup)
     providers.register("demo", demo)
     providers.register("search", search)
+    providers.register("reminders", reminders)

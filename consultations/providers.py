@@ -78,6 +78,12 @@ def search(query: str, request=None):
     return results(query, request)
 
 
+def reminders(today):
+    from .reminders import reminders
+
+    return reminders(today)
+
+
 def register() -> None:
     providers.register("home", home)
     providers.register("commitment_page", commitment_page)
@@ -86,3 +92,4 @@ def register() -> None:
     providers.register("personal_data", personal_data)
     providers.register("demo", demo)
     providers.register("search", search)
+    providers.register("reminders", reminders)

@@ -56,6 +56,12 @@ def feeds(request=None):
     return feeds(request)
 
 
+def reminders(today):
+    from .reminders import reminders
+
+    return reminders(today)
+
+
 def register() -> None:
     providers.register("home", home)
     providers.register("commitment_page", commitment_page)
@@ -63,4 +69,5 @@ def register() -> None:
     providers.register("setup", setup)
     providers.register("demo", demo)
     providers.register("search", search)
+    providers.register("reminders", reminders)
     providers.register("feeds", feeds)
