@@ -24,6 +24,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("", core_views.home, name="home"),
+    path("search/", core_views.search, name="search"),
     *[path("", include(f"{app}.urls")) for app in APPS_WITH_URLS if apps.is_installed(app)],
     path("", include(wagtail_urls)),
     prefix_default_language=False,

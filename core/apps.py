@@ -15,7 +15,9 @@ class CoreConfig(AppConfig):
 
         from . import schedule
         from .email import email_sweep
-        from .tasks import recover_lost_tasks
+        from .tasks import recover_lost_tasks, send_reminders
 
         schedule.every("core.email_sweep", email_sweep, minutes=5)
         schedule.every("core.recover_lost_tasks", recover_lost_tasks, minutes=5)
+        # Deadline reminders of every app (core/reminders.py), once a day in the morning.
+        schedule.daily("core.send_reminders", send_reminders, at="07:30")
