@@ -8,6 +8,7 @@ class CoreConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self) -> None:
-        from . import cache
+        from . import cache, policy_store
 
         cache.connect()
+        policy_store.connect()

@@ -42,4 +42,6 @@ class ContentPage(Page):
         verbose_name = _("content page")
 
 
-__all__ = ["HomePage", "ContentPage", "models"]
+from .policy_models import PolicyProfile, VotingDay, WorkdayOverride  # noqa: E402
+
+__all__ = ["HomePage", "ContentPage", "PolicyProfile", "VotingDay", "WorkdayOverride", "models"]

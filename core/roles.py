@@ -37,7 +37,17 @@ ROLE_LABELS = {
     CITIZEN: _("Citizen"),
 }
 STAFF_ROLES = (NDC_EDITOR, CONVENER, AGENCY_OFFICER, MODERATOR)
-ROLE_APPS = ("accounts", "commitments", "forum", "minutes", "consultations")
+ROLE_APPS = ("core", "accounts", "commitments", "forum", "minutes", "consultations", "proposals")
+
+# Core's own data (W-1, K-8): NDC editors keep the policy profiles and the calendars.
+PERMISSIONS = {
+    NDC_EDITOR: [
+        f"core.{action}_{model}"
+        for model in ("policyprofile", "workdayoverride", "votingday")
+        for action in ("add", "change", "view", "delete")
+        if not (model == "policyprofile" and action == "delete")
+    ]
+}
 
 
 def role_permissions() -> dict[str, set[str]]:

@@ -5,7 +5,7 @@ from django.core.management.base import BaseCommand
 
 from commitments.services import action_plans_load_seed
 from commitments.services import workflows_setup as commitment_workflows_setup
-from core.services import roles_setup, site_ensure_home
+from core.services import policy_profiles_load_seed, roles_setup, site_ensure_home
 from minutes.services import workflows_setup as minutes_workflows_setup
 
 
@@ -16,6 +16,7 @@ class Command(BaseCommand):
         call_command("update_translation_fields", verbosity=0)
         roles_setup()
         site_ensure_home()
+        policy_profiles_load_seed()
         plans = action_plans_load_seed()
         commitment_workflows_setup()
         minutes_workflows_setup()
