@@ -8,6 +8,8 @@ from commitments.api import router as commitments_router
 from consultations.api import router as consultations_router
 from forum.api import router as forum_router
 from minutes.api import router as minutes_router
+from proposals.api import profiles_router as policy_profiles_router
+from proposals.api import router as proposals_router
 
 api = NinjaAPI(
     title="OGP Taiwan open data",
@@ -21,3 +23,5 @@ api.add_router("/action-plans/", action_plans_router)
 api.add_router("/forums/", forum_router)
 api.add_router("/minutes/", minutes_router)
 api.add_router("/consultations/", consultations_router)
+api.add_router("/proposals/", proposals_router)
+api.add_router("/policy-profiles/", policy_profiles_router)

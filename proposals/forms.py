@@ -14,7 +14,8 @@ from . import rules
 from .models import Adoption
 
 
-def _profile_choices():
+def profile_choices() -> list[tuple[str, str]]:
+    """(slug, name in the active language) of every policy profile."""
     from core.i18n import current_language
 
     language = current_language()
@@ -53,7 +54,7 @@ class ProposalForm(forms.Form):
         kwargs.setdefault("initial", {})
         kwargs["initial"].setdefault("token", uuid.uuid4())
         super().__init__(*args, **kwargs)
-        self.fields["profile"].choices = _profile_choices()
+        self.fields["profile"].choices = profile_choices()
         self.fields["title"].widget.attrs.update(
             {"data-similar-url": "", "autocomplete": "off", "aria-describedby": "similar-proposals"}
         )

@@ -18,10 +18,9 @@ from django.views.decorators.http import require_GET, require_POST
 
 from commitments.models import Agency
 from core.i18n import value_in
-from core.policy_store import all_profiles
 
 from . import permissions, public, rules, seconding, services, similar
-from .forms import CodeForm, ProposalForm, SecondForm
+from .forms import CodeForm, ProposalForm, SecondForm, profile_choices
 from .models import Proposal, Second, Status
 
 USER_LIMIT = (10, 60)  # seconds per user per minute
@@ -65,7 +64,7 @@ def index(request):
             "page": items,
             "statuses": Status.choices,
             "agencies": Agency.objects.filter(is_government=True).order_by("code"),
-            "profiles": sorted(all_profiles().values(), key=lambda p: p.slug),
+            "profiles": profile_choices(),
             "current": {k: request.GET.get(k, "") for k in ("status", "agency", "profile")},
         },
     )
