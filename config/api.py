@@ -1,15 +1,12 @@
-"""The open-data API: one NinjaAPI, a router per app, OpenAPI at /api/v1/openapi.json."""
+"""The open-data API: one NinjaAPI, a router per app, OpenAPI at /api/v1/openapi.json.
 
-from django.utils.translation import gettext_lazy as _  # noqa: F401
+Each installed app's routers are added; an app left out of INSTALLED_APPS has no API.
+"""
+
+from importlib import import_module
+
+from django.apps import apps
 from ninja import NinjaAPI
-
-from commitments.api import action_plans_router
-from commitments.api import router as commitments_router
-from consultations.api import router as consultations_router
-from forum.api import router as forum_router
-from minutes.api import router as minutes_router
-from proposals.api import profiles_router as policy_profiles_router
-from proposals.api import router as proposals_router
 
 api = NinjaAPI(
     title="OGP Taiwan open data",
@@ -18,10 +15,18 @@ api = NinjaAPI(
     "consultations. Translated text is keyed by language; dates are ISO 8601; no personal contact data.",
     urls_namespace="api_v1",
 )
-api.add_router("/commitments/", commitments_router)
-api.add_router("/action-plans/", action_plans_router)
-api.add_router("/forums/", forum_router)
-api.add_router("/minutes/", minutes_router)
-api.add_router("/consultations/", consultations_router)
-api.add_router("/proposals/", proposals_router)
-api.add_router("/policy-profiles/", policy_profiles_router)
+
+# (prefix, app, router attribute in <app>.api), in the order of the documentation.
+ROUTERS = [
+    ("/commitments/", "commitments", "router"),
+    ("/action-plans/", "commitments", "action_plans_router"),
+    ("/forums/", "forum", "router"),
+    ("/minutes/", "minutes", "router"),
+    ("/consultations/", "consultations", "router"),
+    ("/proposals/", "proposals", "router"),
+    ("/policy-profiles/", "proposals", "profiles_router"),
+]
+
+for prefix, app, name in ROUTERS:
+    if apps.is_installed(app):
+        api.add_router(prefix, getattr(import_module(f"{app}.api"), name))

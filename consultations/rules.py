@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core import policy as core_policy
 from core import workdays
+from core.ratelimit import RateLimit, exceeded
 
 # Moderation grounds: one catalogue in core (K-6.2.2's ten, T-7's seven); each profile lists its own.
 GROUNDS = core_policy.GROUNDS
@@ -158,18 +159,9 @@ def reply_depth_ok(parent_has_parent: bool) -> bool:
     return not parent_has_parent
 
 
-@dataclass(frozen=True)
-class RateLimit:
-    """At most ``count`` comments per ``seconds``."""
-
-    count: int
-    seconds: int
-
-
+# The per-user and per-IP comment limits; counted by core.ratelimit (one mechanism site-wide).
 USER_RATE = RateLimit(count=5, seconds=60)
 IP_RATE = RateLimit(count=20, seconds=60)
 
-
-def rate_exceeded(hits_in_window: int, limit: RateLimit) -> bool:
-    """Whether one more action would exceed ``limit`` given the hits already in the window."""
-    return hits_in_window >= limit.count
+# Whether one more comment would exceed a limit, given the hits already in the window.
+rate_exceeded = exceeded

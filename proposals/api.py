@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 from django.shortcuts import get_object_or_404
-from ninja import Router, Schema
+from ninja import Field, Query, Router, Schema
 
-from core.api import Translated, paginate
+from core.api import Id, Serialized, Translated, paginated, responses
 from core.i18n import translations
 from core.policy_store import all_profiles
 
@@ -39,11 +39,6 @@ class ProposalOut(Schema):
     responded_on: dt.date | None
     adoption: str | None
     url: Translated
-
-
-class ProposalPage(Schema):
-    count: int
-    items: list[ProposalOut]
 
 
 class ProfileOut(Schema):
@@ -94,19 +89,25 @@ def proposal_out(item: Proposal) -> dict:
     }
 
 
-@router.get("/", response=ProposalPage, summary="Citizen proposals")
-def list_proposals(request, page: int = 1, status: str = "", agency: str = "", profile: str = ""):
+class ProposalFilters(Schema):
+    status: str = Field("", max_length=20, description="in_review, returned, ..., responded")
+    agency: str = Field("", max_length=40, description="An agency's code.")
+    profile: str = Field("", max_length=40, description="A policy profile's slug.")
+
+
+@router.get("/", response=responses(list[ProposalOut]), summary="Citizen proposals")
+@paginated
+def list_proposals(request, filters: Query[ProposalFilters]):
     """Every proposal, newest first, with its clocks and exact second count; filter by status, agency, profile."""
-    params = {"status": status, "agency": agency, "profile": profile}
-    return paginate(public.filtered(params), page, proposal_out)
+    return Serialized(public.filtered(filters.dict()), proposal_out)
 
 
-@router.get("/{proposal_id}/", response=ProposalOut, summary="One citizen proposal")
-def get_proposal(request, proposal_id: int):
+@router.get("/{proposal_id}/", response=responses(ProposalOut, not_found=True), summary="One citizen proposal")
+def get_proposal(request, proposal_id: Id):
     return proposal_out(get_object_or_404(public.proposals(), pk=proposal_id))
 
 
-@profiles_router.get("/", response=ProfilePage, summary="Policy profiles")
+@profiles_router.get("/", response=responses(ProfilePage), summary="Policy profiles")
 def list_profiles(request):
     """The numbers of each jurisdiction's rules (W-1)."""
     items = [

@@ -1,38 +1,22 @@
 """Emails of the proposals app: to the proposer, the agency's officers and opt-in seconders,
 each in the recipient's language with links to the right language's page.
 
-``send`` is the one place mail leaves the app: it uses ``core.email.email_enqueue`` and
-``core.links.absolute_url`` (CONTRACTS 4, 5) when they exist, Django's mail API until then.
+``send`` is the one place mail leaves the app (``core.email.email_enqueue``); links are built
+with ``core.links.absolute_url`` inside the recipient's language.
 """
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from core.email import email_enqueue
 from core.i18n import value_in
-
-
-def absolute_url(path: str) -> str:
-    try:
-        from core.links import absolute_url as core_absolute_url
-    except ImportError:
-        base = getattr(settings, "PUBLIC_BASE_URL", None) or settings.WAGTAILADMIN_BASE_URL
-        return base.rstrip("/") + path
-    return core_absolute_url(path)
+from core.links import absolute_url
 
 
 def send(*, to: str, subject: str, body: str) -> None:
-    """Queue one email (never lost when the mail server fails, once core.email is on main)."""
-    subject = " ".join(str(subject).split())
-    try:
-        from core.email import email_enqueue
-    except ImportError:
-        from django.core.mail import send_mail
-
-        send_mail(subject, str(body), None, [to], fail_silently=True)
-        return
+    """Queue one email through the worker (never lost when the mail server fails)."""
     email_enqueue(to=[to], subject=subject, body=str(body))
 
 

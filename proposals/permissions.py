@@ -1,17 +1,19 @@
-"""Who may do what with proposals: django-rules predicates (CONTRACTS item 7), the one place.
+"""Who may do what with proposals: django-rules predicates (core.permissions, docs "Permissions").
 
-- Citizens with a verified email propose, second and withdraw their own (K-6.1.2, T-3).
+- Verified citizens propose and second (K-6.1.2, T-3); the proposer withdraws their own.
 - NDC editors are the management team (管理小組): review, return, reject, duplicates,
   agency assignment, notification, invalidation of fraudulent seconds, commendations.
-- Agency officers confirm or decline, extend and respond for their own agency's proposals
-  (lead or co-agency for confirmation; the lead agency responds).
+- Agency officers see, confirm or decline their agency's proposals (lead or co-agency, K-6.2.6);
+  the lead agency's officers extend and respond (K-6.4).
 """
 
 from __future__ import annotations
 
-import rules as django_rules
+import rules
+from django.db.models import Q, QuerySet
 
-from core.roles import AGENCY_OFFICER, NDC_EDITOR, user_has_role
+from commitments.permissions import is_officer_of, user_agency_id
+from core.permissions import is_agency_officer, is_ndc_editor, object_perm, register_scoped_policy
 
 
 def is_verified(user) -> bool:
@@ -29,39 +31,16 @@ def is_verified(user) -> bool:
 
 def officer_agency_id(user) -> int | None:
     """The agency an agency officer works for, or None."""
-    if not user.is_authenticated or not user_has_role(user, AGENCY_OFFICER):
-        return None
-    staff = getattr(user, "agency_staff", None) if hasattr(user, "agency_staff") else None
-    return staff.agency_id if staff is not None else None
+    return user_agency_id(user) if is_agency_officer(user) else None
 
 
-@django_rules.predicate
-def is_verified_citizen(user) -> bool:
-    return is_verified(user)
-
-
-@django_rules.predicate
-def is_management_team(user) -> bool:
-    return user_has_role(user, NDC_EDITOR)
-
-
-@django_rules.predicate
-def is_agency_officer(user) -> bool:
-    return officer_agency_id(user) is not None
-
-
-@django_rules.predicate
-def is_author(user, proposal) -> bool:
-    return proposal is not None and user.is_authenticated and proposal.author_id == user.pk
-
-
-@django_rules.predicate
+@rules.predicate
 def is_lead_officer(user, proposal) -> bool:
-    agency_id = officer_agency_id(user)
-    return proposal is not None and agency_id is not None and proposal.agency_id == agency_id
+    """An officer of the proposal's lead agency."""
+    return proposal is not None and is_officer_of(user, proposal.agency_id)
 
 
-@django_rules.predicate
+@rules.predicate
 def is_involved_officer(user, proposal) -> bool:
     """An officer of the lead agency or of a co-agency."""
     agency_id = officer_agency_id(user)
@@ -70,18 +49,49 @@ def is_involved_officer(user, proposal) -> bool:
     return proposal.agency_id == agency_id or proposal.co_agencies.filter(pk=agency_id).exists()
 
 
-can_propose = is_verified_citizen
-can_second = is_verified_citizen
-can_withdraw = is_author
-can_review = is_management_team
-can_view_staff_queue = is_management_team | is_agency_officer
-can_confirm = is_involved_officer | is_management_team
-can_respond = is_lead_officer | is_management_team
+def _scope(user, action: str, queryset: QuerySet) -> QuerySet:
+    """The queryset twin of the predicates: NDC all; officers their agency's (lead or co-agency)."""
+    if is_ndc_editor(user):
+        return queryset
+    agency = officer_agency_id(user)
+    if agency is None:
+        return queryset.none()
+    return queryset.filter(Q(agency_id=agency) | Q(co_agencies=agency)).distinct()
 
-django_rules.add_perm("proposals.add_proposal", can_propose)
-django_rules.add_perm("proposals.add_second", can_second)
-django_rules.add_perm("proposals.withdraw_proposal", can_withdraw)
-django_rules.add_perm("proposals.review_proposal", can_review)
-django_rules.add_perm("proposals.view_proposal_queue", can_view_staff_queue)
-django_rules.add_perm("proposals.confirm_proposal", can_confirm)
-django_rules.add_perm("proposals.respond_proposal", can_respond)
+
+def _register() -> None:
+    from .models import Proposal
+
+    object_perm("proposals.view_proposal", is_ndc_editor | is_involved_officer)
+    object_perm("proposals.change_proposal", is_ndc_editor | is_involved_officer)
+    register_scoped_policy(Proposal, _scope)
+
+
+_register()
+
+
+# Helpers for views and services: each one question to the rules above.
+
+
+def can_view_staff_queue(user) -> bool:
+    """NDC editors and agency officers (with the model grant) open the admin queue."""
+    return bool(user.has_perm("proposals.view_proposal")) and (
+        is_ndc_editor(user) or officer_agency_id(user) is not None
+    )
+
+
+def can_review(user) -> bool:
+    """The management team reviews, assigns agencies, notifies (K-6.2, K-6.3.5)."""
+    return bool(is_ndc_editor(user)) and user.has_perm("proposals.change_proposal")
+
+
+def can_confirm(user, proposal) -> bool:
+    """Confirm or decline competence: the lead or a co-agency (K-6.2.6); NDC on its behalf."""
+    return bool(user.has_perm("proposals.change_proposal", proposal))
+
+
+def can_respond(user, proposal) -> bool:
+    """Extend and respond: the lead agency (K-6.4); NDC on its behalf."""
+    return bool(user.has_perm("proposals.change_proposal", proposal)) and (
+        bool(is_ndc_editor(user)) or bool(is_lead_officer(user, proposal))
+    )

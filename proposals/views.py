@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import time
-
 from django.conf import settings
 from django.contrib import messages
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, JsonResponse
@@ -18,6 +15,8 @@ from django.views.decorators.http import require_GET, require_POST
 
 from commitments.models import Agency
 from core.i18n import value_in
+from core.net import client_ip
+from core.ratelimit import RateLimit, RateLimitUnavailable, hit
 
 from . import permissions, public, rules, seconding, services, similar
 from .forms import CodeForm, ProposalForm, SecondForm, profile_choices
@@ -27,27 +26,19 @@ USER_LIMIT = (10, 60)  # seconds per user per minute
 IP_LIMIT = (60, 60)  # seconds per address per minute
 
 
-def _client_ip(request) -> str:
-    try:
-        from core.net import client_ip
-    except ImportError:
-        return request.META.get("REMOTE_ADDR", "") or "unknown"
-    return client_ip(request)
-
-
 def _within(key: str, limit: tuple[int, int]) -> bool:
-    """Count one hit in a fixed window (``core.ratelimit`` replaces this once on main)."""
+    """Count one hit in a fixed window (``core.ratelimit``); raises RateLimitUnavailable when down."""
     count, seconds = limit
-    try:
-        from core.ratelimit import RateLimit, hit
-    except ImportError:
-        bucket = f"proposals:rl:{key}:{int(time.time() // seconds)}"
-        cache.add(bucket, 0, timeout=seconds + 1)
-        try:
-            return cache.incr(bucket) <= count
-        except ValueError:
-            return True
     return hit(f"proposals:{key}", RateLimit(count=count, seconds=seconds))
+
+
+def _limited(request) -> str | None:
+    """Why this second is refused by the per-user and per-IP limits, or None."""
+    try:
+        within = _within(f"user:{request.user.pk}", USER_LIMIT) and _within(f"ip:{client_ip(request)}", IP_LIMIT)
+    except RateLimitUnavailable:
+        return _("Seconding is busy; try again in a moment. Nothing was saved.")
+    return None if within else _("Too many seconds from you in a short time. Wait a minute and try again.")
 
 
 def _login(request):
@@ -189,8 +180,8 @@ def second(request, pk: int):
     problem = None
     if not form.is_valid():
         problem = _("Check the form below; nothing was saved.")
-    elif not (_within(f"user:{request.user.pk}", USER_LIMIT) and _within(f"ip:{_client_ip(request)}", IP_LIMIT)):
-        problem = _("Too many seconds from you in a short time. Wait a minute and try again.")
+    elif (limited := _limited(request)) is not None:
+        problem = limited
     else:
         try:
             item = seconding.proposal_second(
@@ -198,7 +189,7 @@ def second(request, pk: int):
                 user=request.user,
                 opinion=form.cleaned_data["opinion"],
                 notify=form.cleaned_data["notify"],
-                ip=_client_ip(request),
+                ip=client_ip(request),
             )
         except ValidationError as error:
             problem = " ".join(error.messages)

@@ -26,7 +26,7 @@ def backwards(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("consultations", "0001_initial"),
-        ("core", "0002_policy_profiles"),
+        ("core", "0003_policy_profiles"),
     ]
 
     operations = [

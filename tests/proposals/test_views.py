@@ -163,7 +163,7 @@ def test_api_lists_proposals_and_profiles_without_seconder_identity(client, seco
     assert item["status"] == "seconding" and item["agency"] == "moe"
     assert "c0@example.org" not in str(data) and "c0" not in str(item)
     assert client.get(f"/api/v1/proposals/{proposal.pk}/").json()["id"] == proposal.pk
-    assert client.get("/api/v1/proposals/?page=0").status_code == 400
+    assert client.get("/api/v1/proposals/?page=0").status_code == 422
     profiles = {p["slug"]: p for p in client.get("/api/v1/policy-profiles/").json()["items"]}
     assert profiles["kaohsiung"]["threshold"] == 1500 and profiles["kaohsiung"]["seconding_days"] == 45
     assert profiles["taichung"]["seconding_months"] == 1 and profiles["taichung"]["seconding_days"] is None
