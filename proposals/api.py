@@ -57,11 +57,6 @@ class ProfileOut(Schema):
     email_code: bool
 
 
-class ProfilePage(Schema):
-    count: int
-    items: list[ProfileOut]
-
-
 def proposal_out(item: Proposal) -> dict:
     hidden = item.is_hidden
     title = {"zh-hant": None, "en": None} if hidden else translations(item, "title")
@@ -107,7 +102,8 @@ def get_proposal(request, proposal_id: Id):
     return proposal_out(get_object_or_404(public.proposals(), pk=proposal_id))
 
 
-@profiles_router.get("/", response=responses(ProfilePage), summary="Policy profiles")
+@profiles_router.get("/", response=responses(list[ProfileOut]), summary="Policy profiles")
+@paginated
 def list_profiles(request):
     """The numbers of each jurisdiction's rules (W-1)."""
     items = [
@@ -128,4 +124,4 @@ def list_profiles(request):
         }
         for p in sorted(all_profiles().values(), key=lambda p: p.slug)
     ]
-    return {"count": len(items), "items": items}
+    return items
