@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "forum",
     "minutes",
     "consultations",
+    "proposals",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
