@@ -37,7 +37,7 @@ ROLE_LABELS = {
     CITIZEN: _("Citizen"),
 }
 STAFF_ROLES = (NDC_EDITOR, CONVENER, AGENCY_OFFICER, MODERATOR)
-ROLE_APPS = ("accounts", "commitments", "forum", "minutes", "consultations")
+ROLE_APPS = ("accounts", "commitments", "forum", "minutes", "consultations", "budgeting")
 
 
 def role_permissions() -> dict[str, set[str]]:

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "forum",
     "minutes",
     "consultations",
+    "budgeting",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -210,3 +211,14 @@ ACCOUNT_SIGNUP_FORM_CLASS = "accounts.forms.SignupForm"
 CONSULTATION_RATE_LIMITS = {"user": (5, 60), "ip": (20, 60)}
 # Behind a reverse proxy: the request header holding the client's address (e.g. HTTP_X_FORWARDED_FOR).
 CONSULTATION_CLIENT_IP_HEADER = os.environ.get("CONSULTATION_CLIENT_IP_HEADER", "")
+
+# Participatory budgeting: the voter roll's keyed hash has its own secret (never SECRET_KEY; production
+# refuses to start without one). The household registry: "file" (shipped test identities) or "http".
+BUDGETING_VOTER_KEY = os.environ.get("BUDGETING_VOTER_KEY", "")
+BUDGETING_REGISTRY = os.environ.get("BUDGETING_REGISTRY", "file")
+BUDGETING_REGISTRY_URL = os.environ.get("BUDGETING_REGISTRY_URL", "")
+BUDGETING_REGISTRY_TIMEOUT = float(os.environ.get("BUDGETING_REGISTRY_TIMEOUT", "5"))
+BUDGETING_REGISTRY_RETRIES = int(os.environ.get("BUDGETING_REGISTRY_RETRIES", "2"))
+BUDGETING_REGISTRY_FILE = os.environ.get("BUDGETING_REGISTRY_FILE", str(BASE_DIR / "budgeting" / "test_identities.json"))
+# Identity checks per browser session and per client address, as (count, seconds).
+BUDGETING_IDENTITY_LIMITS = {"session": (5, 900), "ip": (30, 900)}

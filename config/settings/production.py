@@ -37,3 +37,9 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"},
 }
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+
+# Participatory budgeting: the voter roll's own secret, and the real household registry by default.
+BUDGETING_VOTER_KEY = os.environ.get("BUDGETING_VOTER_KEY", "")
+if len(BUDGETING_VOTER_KEY) < 32 or BUDGETING_VOTER_KEY == SECRET_KEY:
+    raise ImproperlyConfigured("BUDGETING_VOTER_KEY must be set to its own random value of at least 32 characters.")
+BUDGETING_REGISTRY = os.environ.get("BUDGETING_REGISTRY", "http")

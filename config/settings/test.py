@@ -16,3 +16,4 @@ DEMO_DATA_ALLOWED = True
 # Tests see every write at once; tests/core/test_cache.py turns fragments on to test them.
 FRAGMENT_CACHE_SECONDS = 0
 CACHE_MIDDLEWARE_SECONDS = 0
+BUDGETING_VOTER_KEY = "test-only-voter-key"
