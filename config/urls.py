@@ -24,6 +24,7 @@ urlpatterns += i18n_patterns(
     path("", include("forum.urls")),
     path("", include("minutes.urls")),
     path("", include("consultations.urls")),
+    path("", include("budgeting.urls")),
     path("", include("accounts.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
