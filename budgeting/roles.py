@@ -14,5 +14,5 @@ PERMISSIONS = {
         )
         for action in ("add", "change", "view")
     ],
-    "agency_officer": ["budgeting.view_project", "budgeting.change_project", "budgeting.add_projectupdate"],
+    "agency_officer": ["budgeting.view_project"],
 }

@@ -100,6 +100,7 @@ def results(request, pk: int):
         raise Http404
     projects = {p.pk: p for p in item.projects.all()}
     rows = charts.result_rows(result, projects)
+    share = rules.turnout(result.total_ballots, item.electorate)
     return render(
         request,
         "budgeting/results.html",
@@ -108,7 +109,7 @@ def results(request, pk: int):
             "result": result,
             "rows": rows,
             "chart": charts.bar_chart(rows, budget=item.budget),
-            "turnout": rules.turnout(result.total_ballots, item.electorate),
+            "turnout": None if share is None else share * 100,
             "spent_binding": sum(r["cost"] for r in rows if r["binding"]),
             "spent_other": sum(r["cost"] for r in rows if r["comparison"]),
             "binding_label": result.get_binding_method_display(),

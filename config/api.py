@@ -3,6 +3,7 @@
 from django.utils.translation import gettext_lazy as _  # noqa: F401
 from ninja import NinjaAPI
 
+from budgeting.api import router as budgeting_router
 from commitments.api import action_plans_router
 from commitments.api import router as commitments_router
 from consultations.api import router as consultations_router
@@ -21,3 +22,4 @@ api.add_router("/action-plans/", action_plans_router)
 api.add_router("/forums/", forum_router)
 api.add_router("/minutes/", minutes_router)
 api.add_router("/consultations/", consultations_router)
+api.add_router("/budgeting/", budgeting_router)

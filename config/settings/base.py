@@ -219,6 +219,8 @@ BUDGETING_REGISTRY = os.environ.get("BUDGETING_REGISTRY", "file")
 BUDGETING_REGISTRY_URL = os.environ.get("BUDGETING_REGISTRY_URL", "")
 BUDGETING_REGISTRY_TIMEOUT = float(os.environ.get("BUDGETING_REGISTRY_TIMEOUT", "5"))
 BUDGETING_REGISTRY_RETRIES = int(os.environ.get("BUDGETING_REGISTRY_RETRIES", "2"))
-BUDGETING_REGISTRY_FILE = os.environ.get("BUDGETING_REGISTRY_FILE", str(BASE_DIR / "budgeting" / "test_identities.json"))
+BUDGETING_REGISTRY_FILE = os.environ.get(
+    "BUDGETING_REGISTRY_FILE", str(BASE_DIR / "budgeting" / "test_identities.json")
+)
 # Identity checks per browser session and per client address, as (count, seconds).
 BUDGETING_IDENTITY_LIMITS = {"session": (5, 900), "ip": (30, 900)}
