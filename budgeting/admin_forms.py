@@ -64,7 +64,7 @@ class ProgressForm(forms.Form):
     progress = forms.IntegerField(label=_("Progress (%)"), min_value=0, max_value=100)
     text_zh_hant = forms.CharField(label=_("Update (Chinese)"), widget=forms.Textarea)
     text_en = forms.CharField(label=_("Update (English)"), widget=forms.Textarea, required=False)
-    evidence_url = forms.URLField(label=_("Evidence link"), required=False)
+    evidence_url = forms.URLField(label=_("Evidence link"), required=False, assume_scheme="https")
 
 
 class TallyForm(forms.Form):
