@@ -5,6 +5,8 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.i18n import current_language
+
 from .models import User
 
 
@@ -29,6 +31,11 @@ class SignupForm(forms.Form):
     preferred_language = forms.ChoiceField(
         label=_("Language of our emails"), choices=User._meta.get_field("preferred_language").choices
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Signing up on /en/ means English emails unless the visitor chooses otherwise (F-7).
+        self.fields["preferred_language"].initial = current_language()
 
     def clean(self):
         cleaned = super().clean()

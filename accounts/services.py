@@ -7,16 +7,17 @@ import uuid
 from django.db import transaction
 from django.utils import timezone
 
+from core import providers
+
 from .models import User
 
 
 def account_export(*, user: User) -> dict:
-    """Everything the platform holds about ``user``, as JSON-ready data."""
+    """Everything the platform holds about ``user``, as JSON-ready data: the account here, and
+    what each app holds (its ``personal_data`` provider, e.g. consultations' comments)."""
     from allauth.account.models import EmailAddress
 
-    from consultations.models import Comment, Suggestion
-
-    return {
+    data = {
         "account": {
             "email": user.email,
             "first_name": user.first_name,
@@ -32,30 +33,10 @@ def account_export(*, user: User) -> dict:
             {"email": e.email, "verified": e.verified, "primary": e.primary}
             for e in EmailAddress.objects.filter(user=user)
         ],
-        "comments": [
-            {
-                "id": c.pk,
-                "consultation": c.consultation_id,
-                "reply_to": c.parent_id,
-                "posted": c.created_at.isoformat(),
-                "section": c.section,
-                "section_label": c.section_label,
-                "text": c.text,
-                "hidden": c.is_hidden,
-                "ground": c.hidden_ground or None,
-            }
-            for c in Comment.objects.filter(author=user).order_by("created_at")
-        ],
-        "suggestions": [
-            {
-                "title": s.title,
-                "text": s.text,
-                "sent": s.created_at.isoformat(),
-                "forwarded_to": s.forwarded_to.code if s.forwarded_to_id else None,
-            }
-            for s in Suggestion.objects.filter(author=user).select_related("forwarded_to")
-        ],
     }
+    for part in providers.collect("personal_data", user=user):
+        data.update(part)
+    return data
 
 
 @transaction.atomic

@@ -42,5 +42,5 @@ def delete(request):
         services.account_delete(user=request.user)
         logout(request)
         messages.success(request, _("Your account is deleted. Your comments stay, shown as by a deleted user."))
-        return redirect("/")
+        return redirect("home")
     return render(request, "accounts/delete.html", {"form": form}, status=400 if form.errors else 200)

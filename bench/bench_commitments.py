@@ -39,7 +39,7 @@ def _publish_twelve():
 
 def run(report: Report) -> None:
     from commitments import exports
-    from commitments.table_services import plan_snapshot
+    from commitments.services.tables import plan_snapshot
 
     plan = _publish_twelve()
     holder = {}

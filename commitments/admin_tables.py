@@ -6,9 +6,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList, TabbedInterface
-from wagtail.snippets.views.snippets import CreateView, EditView, SnippetViewSet
+from wagtail.snippets.views.snippets import CreateView, EditView
 
 from core.panels import side_by_side
+from core.permissions import ScopedSnippetViewSet
 
 from . import permissions, rules
 from .models import Commitment, CommitmentTable, Indicator, IndicatorProgress, Participant
@@ -153,8 +154,12 @@ Indicator.panels = [
 Participant.panels = [FieldPanel("kind"), side_by_side("name", _("Name"))]
 
 
-class CommitmentTableViewSet(SnippetViewSet):
+class CommitmentTableViewSet(ScopedSnippetViewSet):
+    """Tables: listing and every object URL scoped by commitments/permissions.py."""
+
     model = CommitmentTable
+    # NDC reviewers open the editor of a submitted table to approve or return it (TableEditView)
+    object_url_actions = {"edit": "view", "preview_on_edit": "view"}
     icon = "form"
     menu_label = _("Commitment tables")
     url_prefix = "commitments/tables"
@@ -165,8 +170,7 @@ class CommitmentTableViewSet(SnippetViewSet):
     edit_handler = TABLE_PANELS
 
     def get_queryset(self, request):
-        base = CommitmentTable.objects.select_related("commitment__plan", "commitment__lead_agency")
-        return permissions.tables_visible_to(request.user, base)
+        return super().get_queryset(request).select_related("commitment__plan", "commitment__lead_agency")
 
 
 class ProgressForm(WagtailAdminModelForm):
@@ -186,23 +190,13 @@ class ProgressForm(WagtailAdminModelForm):
         return super().save(commit=commit)
 
 
-class ProgressEditView(EditView):
-    def user_has_permission(self, permission):
-        obj = getattr(self, "object", None)
-        if obj is not None and permission in ("change", "delete"):
-            if not permissions.can_record_progress(self.request.user, obj.indicator):
-                return False
-        return super().user_has_permission(permission)
-
-
-class IndicatorProgressViewSet(SnippetViewSet):
+class IndicatorProgressViewSet(ScopedSnippetViewSet):
     model = IndicatorProgress
     icon = "success"
     menu_label = _("Indicator progress")
     url_prefix = "commitments/progress"
     list_display = ["indicator", "status", "reported_on"]
     list_filter = ["status"]
-    edit_view_class = ProgressEditView
     edit_handler = ObjectList(
         [
             FieldPanel("indicator", widget=forms.Select),
@@ -214,8 +208,4 @@ class IndicatorProgressViewSet(SnippetViewSet):
     )
 
     def get_queryset(self, request):
-        base = IndicatorProgress.objects.select_related("indicator__table__commitment")
-        if permissions.is_reviewer(request.user) or request.user.is_superuser:
-            return base
-        tables = permissions.tables_editable_by(request.user, CommitmentTable.objects.all())
-        return base.filter(indicator__table__in=tables)
+        return super().get_queryset(request).select_related("indicator__table__commitment")

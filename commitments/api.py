@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
 
-from core.api import Translated, paginate
+from core.api import Number, Serialized, Slug, SlugOrId, Translated, paginated, responses
 from core.i18n import translations
 
 from .models import ActionPlan, Commitment, CompiledPlan
@@ -102,11 +102,6 @@ class CommitmentDetailOut(CommitmentOut):
     coverage: list[CoverageOut]
 
 
-class CommitmentPage(Schema):
-    count: int
-    items: list[CommitmentOut]
-
-
 def agency_out(agency) -> dict:
     return {"code": agency.code, "name": translations(agency, "name"), "short_name": translations(agency, "short_name")}
 
@@ -137,14 +132,17 @@ def _commitments():
     return Commitment.objects.select_related("plan", "theme", "lead_agency").order_by("number")
 
 
-@router.get("/", response=CommitmentPage, summary="Commitments of an action plan")
-def list_commitments(request, page: int = 1, plan: str | None = None):
+@router.get("/", response=responses(list[CommitmentOut], not_found=True), summary="Commitments of an action plan")
+@paginated
+def list_commitments(request, plan: Slug = None):
     """The commitments of the current action plan, or of ``?plan=<slug>``."""
-    return paginate(_commitments().filter(plan=_plan(plan)), page, commitment_out)
+    return Serialized(_commitments().filter(plan=_plan(plan)), commitment_out)
 
 
-@router.get("/{number}/", response=CommitmentDetailOut, summary="One commitment with its table")
-def get_commitment(request, number: int, plan: str | None = None):
+@router.get(
+    "/{number}/", response=responses(CommitmentDetailOut, not_found=True), summary="One commitment with its table"
+)
+def get_commitment(request, number: Number, plan: Slug = None):
     """A commitment by its number in the current action plan (or ``?plan=<slug>``), with its
     table's status (draft / submitted / approved / published), submission and days late (F-6),
     and, once published, its content: OGP values, SDGs, participants and indicators with progress."""
@@ -173,11 +171,6 @@ class ActionPlanOut(Schema):
     is_current: bool
     compiled: CompiledOut | None
     exports: ExportsOut | None
-
-
-class ActionPlanPage(Schema):
-    count: int
-    items: list[ActionPlanOut]
 
 
 def _compiled_out(compiled: CompiledPlan | None) -> dict | None:
@@ -217,14 +210,15 @@ def _plans():
     return ActionPlan.objects.order_by("-starts_on").prefetch_related(Prefetch("compilations", queryset=latest))
 
 
-@action_plans_router.get("/", response=ActionPlanPage, summary="Action plans")
-def list_action_plans(request, page: int = 1):
+@action_plans_router.get("/", response=responses(list[ActionPlanOut]), summary="Action plans")
+@paginated
+def list_action_plans(request):
     """Every action plan with its period, deadline (F-6) and the latest compiled plan's exports."""
-    return paginate(_plans(), page, action_plan_out)
+    return Serialized(_plans(), action_plan_out)
 
 
-@action_plans_router.get("/{plan_id}/", response=ActionPlanOut, summary="One action plan")
-def get_action_plan(request, plan_id: str):
+@action_plans_router.get("/{plan_id}/", response=responses(ActionPlanOut, not_found=True), summary="One action plan")
+def get_action_plan(request, plan_id: SlugOrId):
     """An action plan by id or slug, with the exports of its latest compiled version."""
-    lookup = {"pk": int(plan_id)} if plan_id.isdigit() else {"slug": plan_id}
+    lookup = {"pk": int(plan_id)} if plan_id.isdigit() and len(plan_id) < 19 else {"slug": plan_id}
     return action_plan_out(get_object_or_404(_plans(), **lookup))

@@ -8,6 +8,7 @@ class CommitmentsConfig(AppConfig):
     verbose_name = _("Action plans and commitments")
 
     def ready(self) -> None:
-        from . import signals
+        from . import permissions, providers, signals  # noqa: F401 (permissions registers the rules)
 
         signals.connect()
+        providers.register()

@@ -7,15 +7,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
-from consultations.public import for_commitment as consultations_for_commitment
-from core import i18n
+from core import i18n, providers
 from core.cache import cached_fragment
-from forum.models import Forum
 
 from . import rules
 from .annex import ANNEX_LABELS
 from .models import ActionPlan, CompiledPlan
-from .plan_models import CONTENT_TYPES, EXPORT_FORMATS
+from .models.compiled import CONTENT_TYPES, EXPORT_FORMATS
 from .public import dashboard, themes_with_commitments
 from .snapshot import commitment_data, commitments_prefetched
 
@@ -45,7 +43,8 @@ def _value_labels() -> dict:
 
 def commitment_detail(request, plan: str, number: int):
     """A commitment's public page: its published table in the Annex 2 layout, indicators and
-    progress, its forum and consultations. The page body is a cached fragment (core.cache)."""
+    progress, and what other apps offer for it (``commitment_page`` providers: its forum, the
+    forum's minutes, its consultations). The page body is a cached fragment (core.cache)."""
 
     def build() -> dict:
         commitment = get_object_or_404(commitments_prefetched().filter(plan__slug=plan), number=number)
@@ -56,8 +55,7 @@ def commitment_detail(request, plan: str, number: int):
             "labels": ANNEX_LABELS,
             "value_labels": _value_labels(),
             "status_labels": _status_labels(),
-            "commitment_forum": Forum.objects.filter(commitment=commitment).only("pk", "commitment_id").first(),
-            "commitment_consultations": consultations_for_commitment(commitment),
+            "sections": providers.collect("commitment_page", commitment=commitment, request=request),
         }
         return {
             "page_title": i18n.value_in(commitment, "title", i18n.current_language())

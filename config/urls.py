@@ -1,5 +1,6 @@
 """URLs: the admin and API unprefixed; public pages in Chinese at / and English at /en/."""
 
+from django.apps import apps
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
@@ -11,6 +12,9 @@ from core import views as core_views
 
 from .api import api
 
+# Each app's public pages; an app left out of INSTALLED_APPS has none.
+APPS_WITH_URLS = ["commitments", "forum", "minutes", "consultations", "budgeting", "accounts"]
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
@@ -20,12 +24,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("", core_views.home, name="home"),
-    path("", include("commitments.urls")),
-    path("", include("forum.urls")),
-    path("", include("minutes.urls")),
-    path("", include("consultations.urls")),
-    path("", include("budgeting.urls")),
-    path("", include("accounts.urls")),
+    *[path("", include(f"{app}.urls")) for app in APPS_WITH_URLS if apps.is_installed(app)],
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

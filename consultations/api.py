@@ -8,7 +8,7 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
 
-from core.api import Translated, paginate
+from core.api import Id, Serialized, Translated, paginated, responses
 from core.i18n import translations
 
 from . import public
@@ -31,11 +31,6 @@ class ConsultationOut(Schema):
     url: Translated
 
 
-class ConsultationPage(Schema):
-    count: int
-    items: list[ConsultationOut]
-
-
 class ReplyOut(Schema):
     id: int
     hidden: bool
@@ -49,11 +44,6 @@ class CommentOut(ReplyOut):
     section: str | None
     section_label: str | None
     replies: list[ReplyOut]
-
-
-class CommentPage(Schema):
-    count: int
-    items: list[CommentOut]
 
 
 def consultation_out(item) -> dict:
@@ -94,19 +84,25 @@ def comment_out(comment: Comment) -> dict:
     }
 
 
-@router.get("/", response=ConsultationPage, summary="Consultations")
-def list_consultations(request, page: int = 1):
+@router.get("/", response=responses(list[ConsultationOut]), summary="Consultations")
+@paginated
+def list_consultations(request):
     """All consultations, newest first, with their dates, deadlines and computed status."""
-    return paginate(public.consultations().order_by("-opens_on", "-pk"), page, consultation_out)
+    return Serialized(public.consultations().order_by("-opens_on", "-pk"), consultation_out)
 
 
-@router.get("/{consultation_id}/", response=ConsultationOut, summary="One consultation")
-def get_consultation(request, consultation_id: int):
+@router.get("/{consultation_id}/", response=responses(ConsultationOut, not_found=True), summary="One consultation")
+def get_consultation(request, consultation_id: Id):
     return consultation_out(get_object_or_404(public.consultations(), pk=consultation_id))
 
 
-@router.get("/{consultation_id}/comments/", response=CommentPage, summary="Comments of a consultation")
-def list_comments(request, consultation_id: int, page: int = 1):
+@router.get(
+    "/{consultation_id}/comments/",
+    response=responses(list[CommentOut], not_found=True),
+    summary="Comments of a consultation",
+)
+@paginated
+def list_comments(request, consultation_id: Id):
     """Top-level comments, oldest first, each with its replies; hidden ones with their ground only."""
     consultation = get_object_or_404(public.consultations(), pk=consultation_id)
     replies = Comment.objects.select_related("author").order_by("created_at", "pk")
@@ -116,4 +112,4 @@ def list_comments(request, consultation_id: int, page: int = 1):
         .prefetch_related(Prefetch("replies", queryset=replies))
         .order_by("created_at", "pk")
     )
-    return paginate(comments, page, comment_out)
+    return Serialized(comments, comment_out)

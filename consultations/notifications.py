@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from django.conf import settings
-from django.core.mail import send_mail
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from core.email import email_enqueue
 from core.i18n import value_in
+from core.links import absolute_url
 
 
 def _absolute(path: str) -> str:
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+    """``path`` on the public site, in the active language (the recipient's, inside ``_send``)."""
+    return absolute_url(path, language=translation.get_language())
 
 
 def _send(user, subject_and_body) -> None:
@@ -20,7 +21,7 @@ def _send(user, subject_and_body) -> None:
         return
     with translation.override(getattr(user, "preferred_language", None) or "zh-hant"):
         subject, body = subject_and_body()
-    send_mail(str(subject), str(body), None, [user.email], fail_silently=True)
+    email_enqueue(to=[user.email], subject=str(subject), body=str(body))
 
 
 def agency_officers(agency_id: int) -> list:

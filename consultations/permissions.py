@@ -1,8 +1,19 @@
-"""Who may do what in the consultations app: the one place permissions are checked."""
+"""Who may do what in the consultations app (rules predicates, core.permissions).
+
+- NDC editors manage every consultation and forward suggested commitments (F-4.3).
+- Agency officers open consultations for their agency and manage only their agency's
+  (edit, inbox, summary response, export).
+- Comment moderators hide and restore comments (K-6.2.2, T-7); nothing else.
+- Verified citizens comment (K-6.1.2, T-3).
+"""
 
 from __future__ import annotations
 
-from core.roles import AGENCY_OFFICER, MODERATOR, NDC_EDITOR, user_has_role
+import rules
+from django.db.models import QuerySet
+
+from commitments.permissions import is_officer_of, user_agency_id
+from core.permissions import is_agency_officer, is_moderator, is_ndc_editor, object_perm, register_scoped_policy
 
 
 def is_verified(user) -> bool:
@@ -18,6 +29,41 @@ def is_verified(user) -> bool:
     return cached
 
 
+@rules.predicate
+def is_consultation_officer(user, consultation) -> bool:
+    """An officer of the agency running ``consultation``."""
+    return consultation is not None and is_officer_of(user, consultation.agency_id)
+
+
+@rules.predicate
+def is_comment_officer(user, comment) -> bool:
+    return comment is not None and is_officer_of(user, comment.consultation.agency_id)
+
+
+def _scope(user, action: str, queryset: QuerySet) -> QuerySet:
+    """The queryset twin of the consultation predicates."""
+    if is_ndc_editor(user):
+        return queryset
+    agency = officer_agency_id(user)
+    return queryset.filter(agency_id=agency) if agency is not None else queryset.none()
+
+
+def _register() -> None:
+    from .models import Consultation
+
+    for action in ("add", "change", "delete", "view"):
+        object_perm(f"consultations.{action}_consultation", is_ndc_editor | is_consultation_officer)
+    object_perm("consultations.view_comment", is_ndc_editor | is_moderator | is_comment_officer)
+    object_perm("consultations.change_comment", is_moderator)
+    register_scoped_policy(Consultation, _scope)
+
+
+_register()
+
+
+# Helpers for views and services: each is one question to the rules above.
+
+
 def can_comment(user) -> bool:
     """Only verified users comment (the consultation must also be open: rules.can_comment_now)."""
     return is_verified(user)
@@ -25,28 +71,24 @@ def can_comment(user) -> bool:
 
 def officer_agency_id(user) -> int | None:
     """The agency an agency officer works for, or None."""
-    if not user.is_authenticated or not user_has_role(user, AGENCY_OFFICER):
-        return None
-    staff = getattr(user, "agency_staff", None) if hasattr(user, "agency_staff") else None
-    return staff.agency_id if staff is not None else None
+    return user_agency_id(user) if is_agency_officer(user) else None
 
 
 def can_open_consultation(user) -> bool:
     """NDC editors and agency officers open consultations."""
-    return user_has_role(user, NDC_EDITOR) or officer_agency_id(user) is not None
+    return user.has_perm("consultations.add_consultation") and (
+        is_ndc_editor(user) or officer_agency_id(user) is not None
+    )
 
 
 def can_manage_consultation(user, consultation) -> bool:
     """NDC editors, and the officers of the consultation's agency: edit, inbox, response, export."""
-    if user_has_role(user, NDC_EDITOR):
-        return True
-    agency_id = officer_agency_id(user)
-    return agency_id is not None and agency_id == consultation.agency_id
+    return user.has_perm("consultations.change_consultation", consultation)
 
 
 def can_view_inbox(user) -> bool:
     """NDC editors see every agency's inbox; officers their own agency's."""
-    return user_has_role(user, NDC_EDITOR) or officer_agency_id(user) is not None
+    return is_ndc_editor(user) or officer_agency_id(user) is not None
 
 
 def can_handle_comment(user, comment) -> bool:
@@ -54,11 +96,13 @@ def can_handle_comment(user, comment) -> bool:
     return can_manage_consultation(user, comment.consultation)
 
 
-def can_moderate(user) -> bool:
+def can_moderate(user, comment=None) -> bool:
     """Moderators hide and restore comments (K-6.2.2, T-7)."""
-    return user_has_role(user, MODERATOR)
+    if comment is not None:
+        return user.has_perm("consultations.change_comment", comment)
+    return is_moderator(user) and user.has_perm("consultations.change_comment")
 
 
 def can_handle_suggestions(user) -> bool:
     """NDC's inbox of suggested commitments: NDC editors forward them (F-4.3)."""
-    return user_has_role(user, NDC_EDITOR)
+    return is_ndc_editor(user)

@@ -60,11 +60,7 @@ def for_commitment(commitment) -> list[Consultation]:
     return list(consultations().filter(commitment=commitment).order_by("-opens_on"))
 
 
-def home_context(request) -> dict:
-    """The open consultations, soonest to close first: a lazy queryset (no query inside a cached fragment)."""
+def open_now():
+    """The open consultations, soonest to close first: a lazy queryset."""
     today = timezone.localdate()
-    return {
-        "open_consultations": consultations()
-        .filter(opens_on__lte=today, closes_on__gte=today)
-        .order_by("closes_on")[:5]
-    }
+    return consultations().filter(opens_on__lte=today, closes_on__gte=today).order_by("closes_on")

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
+from core.ratelimit import RateLimit, exceeded
+
 # Moderation grounds (K-6.2.2 lists ten; T-7 seven, six of them shared).
 GROUNDS: dict[str, object] = {
     "unlawful": _("Threats, obscenity, defamation, fraud, public insult or other unlawful acts"),
@@ -214,18 +216,9 @@ def reply_depth_ok(parent_has_parent: bool) -> bool:
     return not parent_has_parent
 
 
-@dataclass(frozen=True)
-class RateLimit:
-    """At most ``count`` comments per ``seconds``."""
-
-    count: int
-    seconds: int
-
-
+# The per-user and per-IP comment limits; counted by core.ratelimit (one mechanism site-wide).
 USER_RATE = RateLimit(count=5, seconds=60)
 IP_RATE = RateLimit(count=20, seconds=60)
 
-
-def rate_exceeded(hits_in_window: int, limit: RateLimit) -> bool:
-    """Whether one more action would exceed ``limit`` given the hits already in the window."""
-    return hits_in_window >= limit.count
+# Whether one more comment would exceed a limit, given the hits already in the window.
+rate_exceeded = exceeded

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
-from . import notifications, rules
+from . import rules, tasks
 from .models import Comment, Consultation, Suggestion, SummaryResponse
 
 
@@ -59,7 +59,7 @@ def comment_post(
     except IntegrityError:
         # A concurrent request with the same token won the race: give its comment back.
         return Comment.objects.get(author=author, token=token), False
-    transaction.on_commit(lambda: notifications.comment_posted(comment.pk))
+    transaction.on_commit(lambda: tasks.comment_posted.enqueue(comment.pk))
     return comment, True
 
 
@@ -77,7 +77,7 @@ def comment_hide(*, comment: Comment, moderator, ground: str, note: str) -> Comm
     comment.hidden_by = moderator
     comment.save(update_fields=["visibility", "hidden_ground", "hidden_note", "hidden_at", "hidden_by"])
     log(comment, "consultations.comment_hide", user=moderator, data={"ground": ground, "note": comment.hidden_note})
-    transaction.on_commit(lambda: notifications.comment_hidden(comment.pk))
+    transaction.on_commit(lambda: tasks.comment_hidden.enqueue(comment.pk))
     return comment
 
 
@@ -158,7 +158,7 @@ def response_publish(
         data={"cited": sorted(c.pk for c in comments), "late": today > consultation.deadline},
     )
     if first:
-        transaction.on_commit(lambda: notifications.response_published(consultation.pk))
+        transaction.on_commit(lambda: tasks.response_published.enqueue(consultation.pk))
     return response
 
 
@@ -188,5 +188,5 @@ def suggestion_forward(*, suggestion: Suggestion, agency, note: str, user) -> Su
     suggestion.note = note.strip()
     suggestion.save()
     log(suggestion, "consultations.suggestion_forward", user=user, data={"agency": agency.code})
-    transaction.on_commit(lambda: notifications.suggestion_forwarded(suggestion.pk))
+    transaction.on_commit(lambda: tasks.suggestion_forwarded.enqueue(suggestion.pk))
     return suggestion

@@ -14,6 +14,9 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.net import client_ip
+from core.ratelimit import RateLimitUnavailable
+
 from . import permissions, public, ratelimit, rules, services
 from .forms import CommentForm, ReplyForm, SuggestionForm
 from .models import Comment, Consultation, Suggestion
@@ -96,7 +99,13 @@ def comment(request, pk: int):
         problem = problem % {"date": format_date(date)}
     if problem is None and form.is_valid():
         data = form.cleaned_data
-        if not ratelimit.allow(user_id=request.user.pk, ip=ratelimit.client_ip(request), token=str(data["token"])):
+        try:
+            allowed = ratelimit.allow(user_id=request.user.pk, ip=client_ip(request), token=str(data["token"]))
+        except RateLimitUnavailable:
+            allowed = None
+        if allowed is None:
+            problem = _("Comments cannot be accepted at this moment. Try again in a moment; your text is kept below.")
+        elif not allowed:
             problem = _("You are posting too fast. Wait a minute and send again; your text is kept below.")
         else:
             parent = None

@@ -1,18 +1,14 @@
 """Admin of the consultations app: consultations (snippets), inbox, moderation, suggestions, audit actions."""
 
-from django.core.exceptions import PermissionDenied
 from django.urls import path, reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, ObjectList
-from wagtail.permission_policies import ModelPermissionPolicy
-from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
 
 from core.panels import side_by_side
-from core.roles import NDC_EDITOR, user_has_role
+from core.permissions import ScopedSnippetViewSet
 
 from . import admin_views, permissions
 from .admin_forms import ConsultationAdminForm
@@ -37,39 +33,10 @@ def register_consultation_log_actions(actions):
         actions.register_action(action, label, message)
 
 
-class ConsultationPermissionPolicy(ModelPermissionPolicy):
-    """Model permissions from the roles, scoped to the officer's own agency (permissions.py)."""
+class ConsultationViewSet(ScopedSnippetViewSet):
+    """Consultations: listing and every object URL scoped by consultations/permissions.py."""
 
-    def user_has_permission_for_instance(self, user, action, instance):
-        return self.user_has_permission(user, action) and permissions.can_manage_consultation(user, instance)
-
-    def user_has_any_permission_for_instance(self, user, actions, instance):
-        return self.user_has_any_permission(user, actions) and permissions.can_manage_consultation(user, instance)
-
-    def instances_user_has_permission_for(self, user, action):
-        queryset = super().instances_user_has_permission_for(user, action)
-        agency_id = permissions.officer_agency_id(user)
-        if agency_id is not None and not user_has_role(user, NDC_EDITOR):
-            queryset = queryset.filter(agency_id=agency_id)
-        return queryset
-
-
-register_permission_policy(Consultation, ConsultationPermissionPolicy(Consultation))
-
-
-class ConsultationEditView(SnippetViewSet.edit_view_class):
-    """Editing checks the object too: an officer edits only their own agency's consultations."""
-
-    def get_object(self, queryset=None):
-        obj = super().get_object(queryset)
-        if not permissions.can_manage_consultation(self.request.user, obj):
-            raise PermissionDenied
-        return obj
-
-
-class ConsultationViewSet(SnippetViewSet):
     model = Consultation
-    edit_view_class = ConsultationEditView
     icon = "comment"
     menu_label = _("Consultations")
     add_to_admin_menu = False
@@ -87,9 +54,6 @@ class ConsultationViewSet(SnippetViewSet):
         ],
         base_form_class=ConsultationAdminForm,
     )
-
-    def get_queryset(self, request):
-        return ConsultationPermissionPolicy(Consultation).instances_user_has_permission_for(request.user, "change")
 
 
 consultation_viewset = ConsultationViewSet()

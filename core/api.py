@@ -1,6 +1,18 @@
 """Conventions every open-data endpoint follows (``/api/v1/``).
 
-- Lists return ``{"count": N, "items": [...]}`` and paginate with ``?page=`` (1-based).
+- Lists use django-ninja's own pagination with :class:`PagePagination`: the view returns a
+  queryset (or :class:`Serialized` to turn each object of the page into a dict) and
+  declares ``response=list[ItemOut]``; the answer is ``{"count": N, "items": [...]}`` and
+  ``?page=`` (1-based, at most :data:`MAX_PAGE`) is validated by the schema::
+
+      @router.get("/", response=responses(list[ItemOut]))
+      @paginated
+      def list_items(request):
+          return Serialized(Item.objects.order_by("pk"), item_out)
+
+- Every operation documents the 4xx it can answer (:func:`responses`): 422 for a query or
+  path parameter that fails validation (``{"detail": [...]}``), 404 for an unknown object
+  (``{"detail": "Not Found"}``).
 - Translated text is an object keyed by language, ``{"zh-hant": ..., "en": ...}``,
   ``null`` where a language is missing.
 - Dates are ISO 8601. No personal contact data, ever.
@@ -8,32 +20,110 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from typing import Any, TypeVar
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Annotated, Any, get_type_hints
 
 from django.conf import settings
 from django.db.models import QuerySet
-from ninja import Schema
-from ninja.errors import HttpError
+from django.http import HttpRequest
+from ninja import Field, Path, Query, Schema
+from ninja.pagination import PaginationBase, paginate
 
-T = TypeVar("T")
+__all__ = [
+    "MAX_PAGE",
+    "ErrorOut",
+    "Id",
+    "Number",
+    "PageInput",
+    "PagePagination",
+    "Serialized",
+    "Slug",
+    "SlugOrId",
+    "Translated",
+    "ValidationErrorOut",
+    "paginated",
+    "responses",
+]
 
 Translated = dict[str, str | None]
 
+# Deep enough for any list of this site, small enough that the offset never overflows a database.
+MAX_PAGE = 100_000
+# The largest primary key any database of the project stores (a 64-bit signed integer).
+MAX_ID = 2**63 - 1
 
-class Page(Schema):
-    """The envelope of every list endpoint."""
+# Path and query parameters with bounds, so that the schema says what the server accepts and an
+# out-of-range value is a documented 422, never a database error.
+Id = Annotated[int, Path(ge=1, le=MAX_ID, description="The object's id.")]
+Number = Annotated[int, Path(ge=1, le=32767, description="The commitment's number in its plan.")]
+SLUG_PATTERN = r"^[-a-zA-Z0-9_]{1,100}$"
+Slug = Annotated[str | None, Query(None, pattern=SLUG_PATTERN, description="An action plan's slug.")]
+SlugOrId = Annotated[str, Path(pattern=SLUG_PATTERN, description="An action plan's id or slug.")]
 
-    count: int
-    items: list[Any]
+
+class ErrorOut(Schema):
+    """An error answer: ``{"detail": "Not Found"}``."""
+
+    detail: str
 
 
-def paginate(queryset: QuerySet, page: int, serialize: Callable[[Any], T], per_page: int | None = None) -> dict:
-    """One page of ``queryset`` serialised; ``page`` is 1-based. Two queries whatever the length."""
-    per_page = per_page or settings.API_PAGE_SIZE
-    if page < 1:
-        raise HttpError(400, "page must be 1 or more")
-    count = queryset.count()
-    start = (page - 1) * per_page
-    items: Iterable = queryset[start : start + per_page] if start < count else []
-    return {"count": count, "items": [serialize(item) for item in items]}
+class ValidationErrorOut(Schema):
+    """A parameter failed validation: one entry per problem (where, what, why)."""
+
+    detail: list[dict[str, Any]]
+
+
+def responses(ok: Any, *, not_found: bool = False) -> dict[int, Any]:
+    """The ``response=`` of an operation: ``ok`` for 200 plus the 4xx it can answer."""
+    answers: dict[int, Any] = {200: ok, 422: ValidationErrorOut}
+    if not_found:
+        answers[404] = ErrorOut
+    return answers
+
+
+class PageInput(Schema):
+    """``?page=``: 1-based, at most :data:`MAX_PAGE`."""
+
+    page: int = Field(1, ge=1, le=MAX_PAGE, description="Page number, 1-based.")
+
+
+@dataclass(frozen=True)
+class Serialized:
+    """A queryset whose objects are turned into dicts by ``serialize`` once paginated
+    (only the objects of the requested page are serialised)."""
+
+    queryset: QuerySet
+    serialize: Callable[[Any], Any]
+
+
+class PagePagination(PaginationBase):
+    """``?page=`` (1-based) pagination answering ``{"count", "items"}``, two queries whatever
+    the length; ``settings.API_PAGE_SIZE`` items a page."""
+
+    Input = PageInput
+
+    class Output(Schema):
+        count: int
+        items: list[Any]
+
+    def paginate_queryset(self, queryset: Any, pagination: PageInput, request: HttpRequest, **params: Any) -> dict:
+        """The requested page of ``queryset`` (a queryset or :class:`Serialized`)."""
+        serialize: Callable[[Any], Any] = lambda item: item  # noqa: E731
+        if isinstance(queryset, Serialized):
+            queryset, serialize = queryset.queryset, queryset.serialize
+        per_page = settings.API_PAGE_SIZE
+        count = self._items_count(queryset)
+        start = (pagination.page - 1) * per_page
+        items = [serialize(item) for item in queryset[start : start + per_page]] if start < count else []
+        return {"count": count, "items": items}
+
+
+def paginated(func: Callable[..., Any]) -> Callable[..., Any]:
+    """``ninja.pagination.paginate(PagePagination)`` for ``func``.
+
+    ninja reads the wrapper's module to resolve string annotations (``from __future__ import
+    annotations``), so they are resolved here first, in ``func``'s own module.
+    """
+    func.__annotations__ = get_type_hints(func, include_extras=True)
+    return paginate(PagePagination)(func)

@@ -4,13 +4,14 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils.functional import SimpleLazyObject
 
-from core import i18n
+from core import i18n, providers
 from core.cache import content_version
 
 
 def site_context(request):
     """The language switch (the same page in each language), the current language and the
-    content version that keys cached fragments."""
+    content version that keys cached fragments; the links the apps offer for the main
+    navigation and the account menu (``core.providers``)."""
     path = request.get_full_path()
     return {
         "LANGUAGE_CHOICES": settings.LANGUAGES,
@@ -20,4 +21,6 @@ def site_context(request):
         "CURRENT_LANGUAGE": i18n.current_language(),
         "CONTENT_VERSION": SimpleLazyObject(content_version),
         "FRAGMENT_SECONDS": settings.FRAGMENT_CACHE_SECONDS,
+        "NAVIGATION": SimpleLazyObject(lambda: providers.collect("navigation", request=request)),
+        "ACCOUNT_LINKS": SimpleLazyObject(lambda: providers.collect("account_menu", request=request)),
     }

@@ -1,49 +1,17 @@
-"""What the home page shows, gathered from the apps.
+"""What the home page shows, gathered from the apps through the ``home`` provider slot.
 
-Each app may offer ``<app>.public.home_context(request) -> dict`` with the keys listed in
-``HOME_KEYS``. Every key reaches the template as a lazy object: a provider is called only
-when its part of the page is rendered, so a cached home page runs no query at all.
+Each app registers a provider (``core.providers``, slot ``home``) returning a ``Section``: its
+template and a lazy context. The sections reach the template as one lazy list: providers are
+called only when the page's fragment is rendered, so a cached home page runs no query at all.
 """
 
 from __future__ import annotations
 
-from importlib import import_module
-
 from django.utils.functional import SimpleLazyObject
 
-HOME_KEYS: dict[str, tuple[str, ...]] = {
-    "commitments": ("plan", "themes"),
-    "minutes": ("latest_minutes",),
-    "consultations": ("open_consultations",),
-}
-
-
-def _provider(app: str):
-    try:
-        module = import_module(f"{app}.public")
-    except ModuleNotFoundError as error:
-        if error.name != f"{app}.public":
-            raise
-        return None
-    return getattr(module, "home_context", None)
+from core import providers
 
 
 def home_context(request) -> dict:
-    """Lazy values for every key of ``HOME_KEYS`` (``None`` where an app offers nothing)."""
-    context: dict = {}
-    for app, keys in HOME_KEYS.items():
-        provider = _provider(app)
-        if provider is None:
-            context.update(dict.fromkeys(keys))
-            continue
-        results: dict = {}
-
-        def provided(provider=provider, results=results) -> dict:
-            if not results:
-                results.update(provider(request) or {})
-                results.setdefault("__called__", True)
-            return results
-
-        for key in keys:
-            context[key] = SimpleLazyObject(lambda key=key, provided=provided: provided().get(key))
-    return context
+    """``home_sections``: the apps' sections of the home page (a lazy list)."""
+    return {"home_sections": SimpleLazyObject(lambda: providers.collect("home", request=request))}

@@ -42,4 +42,54 @@ class ContentPage(Page):
         verbose_name = _("content page")
 
 
-__all__ = ["HomePage", "ContentPage", "models"]
+class OutgoingEmail(models.Model):
+    """One email queued by ``core.email.email_enqueue``: stored in the caller's transaction, sent
+    by the worker, retried with a growing delay, kept (failed ones visible in the admin)."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("queued")
+        SENDING = "sending", _("sending")
+        SENT = "sent", _("sent")
+        FAILED = "failed", _("failed")
+
+    created_at = models.DateTimeField(_("created"), auto_now_add=True, db_index=True)
+    to = models.JSONField(_("to"), default=list)
+    subject = models.CharField(_("subject"), max_length=998)
+    body = models.TextField(_("body"))
+    html = models.TextField(_("HTML body"), blank=True, null=True)
+    reply_to = models.JSONField(_("reply to"), default=list, blank=True)
+    headers = models.JSONField(_("headers"), default=dict, blank=True)
+    # [[filename, text content, MIME type], ...] (text attachments such as .ics invitations)
+    attachments = models.JSONField(_("attachments"), default=list, blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.QUEUED)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    last_error = models.TextField(_("last error"), blank=True)
+    next_attempt_at = models.DateTimeField(_("next attempt"), null=True, blank=True)
+    claimed_at = models.DateTimeField(_("claimed"), null=True, blank=True)
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("outgoing email")
+        verbose_name_plural = _("outgoing emails")
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["status", "next_attempt_at"], name="core_email_due")]
+
+    def __str__(self) -> str:
+        return self.subject
+
+
+class ScheduledJobRun(models.Model):
+    """When the clock (``manage.py run_clock``) last enqueued a scheduled job (core/schedule.py)."""
+
+    name = models.CharField(_("job"), max_length=100, primary_key=True)
+    last_run_at = models.DateTimeField(_("last run"))
+
+    class Meta:
+        verbose_name = _("scheduled job run")
+        verbose_name_plural = _("scheduled job runs")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+__all__ = ["HomePage", "ContentPage", "OutgoingEmail", "ScheduledJobRun", "models"]

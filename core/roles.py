@@ -12,7 +12,10 @@ is checked in each app's permission module, not here.
 from __future__ import annotations
 
 from importlib import import_module
+from pathlib import Path
 
+from django.apps import apps
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 NDC_EDITOR = "ndc_editor"
@@ -21,29 +24,41 @@ AGENCY_OFFICER = "agency_officer"
 MODERATOR = "moderator"
 CITIZEN = "citizen"
 
-# Group names are stored in the database; they are the roles' names in the admin.
+# Group names are stored in the database; they are the roles' names in the admin. They are our
+# own: Wagtail's default groups ("Moderators", "Editors") carry page and collection grants that
+# none of our roles must inherit (a comment moderator once could unpublish the home page).
 ROLE_GROUPS: dict[str, str] = {
     NDC_EDITOR: "NDC editors",
     CONVENER: "Forum conveners",
     AGENCY_OFFICER: "Agency officers",
-    MODERATOR: "Moderators",
+    MODERATOR: "Comment moderators",
     CITIZEN: "Citizens",
 }
+# Names a role's group had on older installs: ``roles_setup`` renames them (members kept).
+LEGACY_GROUP_NAMES: dict[str, tuple[str, ...]] = {MODERATOR: ("Moderators",)}
+# Wagtail's default groups: removed by ``roles_setup`` once nobody is in them.
+WAGTAIL_DEFAULT_GROUPS = ("Moderators", "Editors")
 ROLE_LABELS = {
     NDC_EDITOR: _("NDC editor"),
     CONVENER: _("Forum convener"),
     AGENCY_OFFICER: _("Agency officer"),
-    MODERATOR: _("Moderator"),
+    MODERATOR: _("Comment moderator"),
     CITIZEN: _("Citizen"),
 }
 STAFF_ROLES = (NDC_EDITOR, CONVENER, AGENCY_OFFICER, MODERATOR)
-ROLE_APPS = ("accounts", "commitments", "forum", "minutes", "consultations", "budgeting")
+
+
+def project_apps() -> list[str]:
+    """The installed apps of this project (not third-party ones), in INSTALLED_APPS order."""
+    base = Path(settings.BASE_DIR).resolve()
+    paths = {c.name: Path(c.path).resolve() for c in apps.get_app_configs()}
+    return [name for name, path in paths.items() if path.is_relative_to(base) and "site-packages" not in path.parts]
 
 
 def role_permissions() -> dict[str, set[str]]:
     """Every role's permissions ("app_label.codename"), gathered from the apps' roles modules."""
     result: dict[str, set[str]] = {role: set() for role in ROLE_GROUPS}
-    for app in ROLE_APPS:
+    for app in project_apps():
         try:
             module = import_module(f"{app}.roles")
         except ModuleNotFoundError as error:

@@ -10,7 +10,15 @@ from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import GroupPagePermission, Locale, Page, Site
 
 from .models import HomePage
-from .roles import NDC_EDITOR, ROLE_GROUPS, role_permissions
+from .roles import (
+    CITIZEN,
+    LEGACY_GROUP_NAMES,
+    MODERATOR,
+    NDC_EDITOR,
+    ROLE_GROUPS,
+    WAGTAIL_DEFAULT_GROUPS,
+    role_permissions,
+)
 
 HOME_TITLE = {"zh-hant": "開放政府共創平臺", "en": "Open Government Co-creation"}
 HOME_INTRO = {
@@ -24,7 +32,14 @@ HOME_INTRO = {
 
 @transaction.atomic
 def roles_setup() -> dict[str, Group]:
-    """Create the role groups and grant each the permissions the apps declare."""
+    """Create the role groups and grant each exactly the permissions the apps declare.
+
+    On an existing install it also renames a role's old group (``LEGACY_GROUP_NAMES``, members
+    kept), removes every other model, page and collection grant from our groups (Wagtail's default
+    "Moderators" group came with page and collection grants), takes the comment moderators and
+    citizens out of any approval task, and deletes Wagtail's default groups once nobody is in them.
+    """
+    _legacy_groups_rename()
     groups: dict[str, Group] = {}
     for role, codenames in role_permissions().items():
         group, _ = Group.objects.get_or_create(name=ROLE_GROUPS[role])
@@ -34,36 +49,71 @@ def roles_setup() -> dict[str, Group]:
             permissions.append(Permission.objects.get(content_type__app_label=app_label, codename=codename))
         group.permissions.set(permissions)
         groups[role] = group
-    _documents_grant(groups)
+    kept_collection = _documents_grant(groups)
+    kept_page: list[int] = []
     root = Page.get_first_root_node()
     if root is not None:
-        editor = groups[NDC_EDITOR]
-        for codename in ("add_page", "change_page", "publish_page", "lock_page", "unlock_page"):
-            GroupPagePermission.objects.get_or_create(
-                group=editor,
+        for codename in PAGE_GRANTS[NDC_EDITOR]:
+            grant, _ = GroupPagePermission.objects.get_or_create(
+                group=groups[NDC_EDITOR],
                 page=root,
                 permission=Permission.objects.get(codename=codename, content_type__app_label="wagtailcore"),
             )
+            kept_page.append(grant.pk)
+    _stale_grants_remove(groups, kept_page, kept_collection)
     return groups
+
+
+# Page grants on the root page, per role: only NDC editors edit pages.
+PAGE_GRANTS = {NDC_EDITOR: ("add_page", "change_page", "publish_page", "lock_page", "unlock_page")}
+
+
+def _legacy_groups_rename() -> None:
+    for role, old_names in LEGACY_GROUP_NAMES.items():
+        if Group.objects.filter(name=ROLE_GROUPS[role]).exists():
+            continue
+        legacy = Group.objects.filter(name__in=old_names).order_by("pk").first()
+        if legacy is not None:
+            legacy.name = ROLE_GROUPS[role]
+            legacy.save(update_fields=["name"])
+
+
+def _stale_grants_remove(groups: dict[str, Group], kept_page: list[int], kept_collection: list[int]) -> None:
+    from wagtail.models import GroupApprovalTask, GroupCollectionPermission
+
+    ours = list(groups.values())
+    GroupPagePermission.objects.filter(group__in=ours).exclude(pk__in=kept_page).delete()
+    GroupCollectionPermission.objects.filter(group__in=ours).exclude(pk__in=kept_collection).delete()
+    for role in (MODERATOR, CITIZEN):
+        for task in GroupApprovalTask.objects.filter(groups=groups[role]):
+            task.groups.remove(groups[role])
+            if not task.groups.exists():
+                task.groups.add(groups[NDC_EDITOR])
+    for name in WAGTAIL_DEFAULT_GROUPS:
+        if name not in ROLE_GROUPS.values():
+            Group.objects.filter(name=name, user__isnull=True).delete()
 
 
 DOCUMENT_ROLES = ("ndc_editor", "convener", "agency_officer")
 
 
-def _documents_grant(groups: dict[str, Group]) -> None:
+def _documents_grant(groups: dict[str, Group]) -> list[int]:
     """Staff who attach documents (minutes, consultations) may upload and choose them."""
     from wagtail.models import Collection, GroupCollectionPermission
 
     root = Collection.get_first_root_node()
     if root is None:
-        return
+        return []
+    kept = []
     for role in DOCUMENT_ROLES:
         for codename in ("add_document", "choose_document"):
-            GroupCollectionPermission.objects.get_or_create(
+            grant, _ = GroupCollectionPermission.objects.get_or_create(
                 group=groups[role],
                 collection=root,
                 permission=Permission.objects.get(codename=codename, content_type__app_label="wagtaildocs"),
             )
+            kept.append(grant.pk)
+    return kept
 
 
 @transaction.atomic
@@ -95,6 +145,16 @@ def site_ensure_home() -> HomePage:
         if old_root.specific_class is Page and old_root.depth == 2 and not old_root.get_children().exists():
             old_root.delete()
     return home
+
+
+def site_sync_public_address() -> None:
+    """Point the Sites framework (used by allauth's emails) at PUBLIC_BASE_URL (core/links.py)."""
+    from django.contrib.sites.models import Site as DjangoSite
+
+    from .links import site_domain
+
+    DjangoSite.objects.update_or_create(pk=settings.SITE_ID, defaults={"domain": site_domain(), "name": site_domain()})
+    DjangoSite.objects.clear_cache()
 
 
 DEMO_PASSWORD = "demo-ogp-2020"

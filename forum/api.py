@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from ninja import Router, Schema
 
-from core.api import Translated, paginate
+from core.api import Id, Serialized, Translated, paginated, responses
 from core.i18n import translations
 
 from .public import forums_with_details
@@ -61,11 +61,6 @@ class ForumOut(Schema):
     meetings: list[MeetingOut]
 
 
-class ForumPage(Schema):
-    count: int
-    items: list[ForumOut]
-
-
 def decision_out(item) -> dict:
     decision = item.decision
     return {
@@ -114,13 +109,14 @@ def forum_out(forum) -> dict:
     }
 
 
-@router.get("/", response=ForumPage, summary="Forums")
-def list_forums(request, page: int = 1):
+@router.get("/", response=responses(list[ForumOut]), summary="Forums")
+@paginated
+def list_forums(request):
     """Every forum with its published roster, balance, meetings and decisions."""
-    return paginate(forums_with_details().order_by("commitment__plan", "commitment__number"), page, forum_out)
+    return Serialized(forums_with_details().order_by("commitment__plan", "commitment__number"), forum_out)
 
 
-@router.get("/{forum_id}/", response=ForumOut, summary="One forum")
-def get_forum(request, forum_id: int):
+@router.get("/{forum_id}/", response=responses(ForumOut, not_found=True), summary="One forum")
+def get_forum(request, forum_id: Id):
     """A forum by its id."""
     return forum_out(get_object_or_404(forums_with_details(), pk=forum_id))

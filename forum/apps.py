@@ -6,3 +6,8 @@ class ForumConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "forum"
     verbose_name = _("Forums")
+
+    def ready(self) -> None:
+        from . import permissions, providers  # noqa: F401 (permissions registers the rules and the admin policies)
+
+        providers.register()

@@ -8,7 +8,6 @@ import io
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
@@ -17,7 +16,9 @@ from icalendar import Calendar, Event, vCalAddress, vText
 from wagtail.log_actions import log
 
 from core.dates import format_datetime
+from core.email import email_enqueue
 from core.i18n import DEFAULT_LANGUAGE, LANGUAGE_CODES, value_in
+from core.links import absolute_url, site_host
 
 from . import rules
 from .models import Meeting, Member, Notice, NoticeSettings
@@ -64,8 +65,8 @@ def _text(obj, field: str, language: str) -> str:
     return value_in(obj, field, language) or value_in(obj, field, DEFAULT_LANGUAGE) or ""
 
 
-def _public_url(path: str) -> str:
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+def _public_url(path: str, language: str | None = None) -> str:
+    return absolute_url(path, language=language)
 
 
 def meeting_ics(meeting: Meeting, *, sequence: int, language: str, attendee: str | None = None) -> bytes:
@@ -75,7 +76,7 @@ def meeting_ics(meeting: Meeting, *, sequence: int, language: str, attendee: str
     calendar.add("version", "2.0")
     calendar.add("method", "REQUEST")
     event = Event()
-    host = settings.WAGTAILADMIN_BASE_URL.split("//")[-1].split("/")[0].split(":")[0] or "ogp.localhost"
+    host = site_host()
     event.add("uid", f"forum-meeting-{meeting.pk}@{host}")
     event.add("sequence", sequence)
     event.add("dtstamp", timezone.now())
@@ -127,7 +128,7 @@ def meeting_send_notice(*, meeting: Meeting, user=None) -> Notice:
     previous = meeting.notices.order_by("-sequence").first()
     sequence = previous.sequence + 1 if previous else 1
     recipients = notice_recipients(meeting)
-    messages = []
+    emails = []
     for recipient in recipients:
         with translation.override(recipient.language):
             context = {
@@ -141,18 +142,22 @@ def meeting_send_notice(*, meeting: Meeting, user=None) -> Notice:
                 "number": meeting.forum.commitment.number,
                 "changed": previous is not None,
                 "member": recipient.member,
-                "url": _public_url(meeting.get_absolute_url()),
+                "url": _public_url(meeting.get_absolute_url(), recipient.language),
             }
             subject_format = _("Changed meeting: %(title)s") if previous else _("Meeting notice: %(title)s")
             subject = subject_format % {"title": context["title"]}
             body = render_to_string("forum/email/notice.txt", context)
-        message = EmailMultiAlternatives(subject=subject, body=body, to=[recipient.email])
-        message.attach(
-            "invitation.ics",
-            meeting_ics(meeting, sequence=sequence - 1, language=recipient.language, attendee=recipient.email),
-            "text/calendar; method=REQUEST; charset=UTF-8",
+        invitation = meeting_ics(meeting, sequence=sequence - 1, language=recipient.language, attendee=recipient.email)
+        emails.append(
+            {
+                "to": [recipient.email],
+                "subject": subject,
+                "body": body,
+                "attachments": [
+                    ("invitation.ics", invitation.decode(), "text/calendar; method=REQUEST; charset=UTF-8")
+                ],
+            }
         )
-        messages.append(message)
     notice = Notice.objects.create(
         meeting=meeting,
         sequence=sequence,
@@ -162,9 +167,8 @@ def meeting_send_notice(*, meeting: Meeting, user=None) -> Notice:
         snapshot=_snapshot(meeting),
     )
     log(meeting, "forum.notice_sent", user=user, data={"sequence": sequence, "recipients": len(recipients)})
-    connection = messages[0].get_connection() if messages else None
-    if connection is not None:
-        connection.send_messages(messages)
+    for email in emails:  # sent by the worker once this transaction commits
+        email_enqueue(**email)
     return notice
 
 

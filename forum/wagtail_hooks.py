@@ -4,7 +4,6 @@ user's own forums (forum/permissions.py), both languages side by side (F-7)."""
 from __future__ import annotations
 
 from django import forms
-from django.core.exceptions import PermissionDenied
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -12,11 +11,12 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from core.panels import side_by_side
+from core.permissions import ScopedSnippetViewSet
 
-from . import admin_views, permissions
+from . import admin_views
 from .admin_forms import DecisionAdminForm, ForumAdminForm, MeetingAdminForm, MemberAdminForm, TemplatePanel
 from .models import AgendaItem, Attendance, Decision, Forum, Meeting, Member
 
@@ -35,18 +35,14 @@ Attendance.panels = [
 ]
 
 
-class ScopedViewSet(SnippetViewSet):
-    """A snippet viewset listing only what belongs to the user's forums."""
+class ScopedViewSet(ScopedSnippetViewSet):
+    """A snippet viewset of the forum app: listing and object URLs scoped by forum/permissions.py."""
 
-    forum_path = ""
     form_class = WagtailAdminModelForm
 
     def get_edit_handler(self):
         """The panels with the viewset's form class (scoped choices, rule checks)."""
         return ObjectList(self.panels, base_form_class=self.form_class).bind_to_model(self.model)
-
-    def get_queryset(self, request):
-        return permissions.scoped(request.user, self.model._default_manager.all(), self.forum_path)
 
 
 class ForumViewSet(ScopedViewSet):
@@ -75,7 +71,6 @@ class MemberViewSet(ScopedViewSet):
     icon = "user"
     menu_label = _("Members")
     form_class = MemberAdminForm
-    forum_path = "forum__"
     list_display = ["name", "organisation", "sector", "category", "role", "forum", "left_on"]
     list_filter = ["forum", "sector", "category", "role"]
     search_fields = ["name_zh_hant", "name_en", "organisation_zh_hant", "organisation_en"]
@@ -99,7 +94,6 @@ class MeetingViewSet(ScopedViewSet):
     icon = "date"
     menu_label = _("Meetings")
     form_class = MeetingAdminForm
-    forum_path = "forum__"
     list_display = ["title", "starts_at", "forum"]
     list_filter = ["forum"]
     ordering = ["-starts_at"]
@@ -123,7 +117,6 @@ class DecisionViewSet(ScopedViewSet):
     icon = "tick-inverse"
     menu_label = _("Decisions")
     form_class = DecisionAdminForm
-    forum_path = "agenda_item__meeting__forum__"
     list_display = ["agenda_item", "outcome", "present", "agreed_to_vote", "in_favour"]
     list_filter = ["outcome"]
     copy_view_enabled = False
@@ -155,24 +148,6 @@ class ForumGroup(SnippetViewSetGroup):
 
 
 register_snippet(ForumGroup)
-
-
-def _refuse_outside_own_forum(request, instance):
-    if not permissions.can_edit(request.user, instance):
-        raise PermissionDenied
-
-
-@hooks.register("before_edit_snippet")
-def before_edit(request, instance):
-    if isinstance(instance, Forum | Member | Meeting | Decision):
-        _refuse_outside_own_forum(request, instance)
-
-
-@hooks.register("before_delete_snippet")
-def before_delete(request, instances):
-    for instance in instances:
-        if isinstance(instance, Forum | Member | Meeting | Decision):
-            _refuse_outside_own_forum(request, instance)
 
 
 @hooks.register("register_admin_urls")

@@ -7,7 +7,7 @@ import datetime as dt
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
 
-from core.api import Page, paginate
+from core.api import Id, Serialized, paginated, responses
 
 from .models import Minutes
 
@@ -45,11 +45,12 @@ def _queryset():
     return Minutes.objects.published().for_list().order_by("-meeting__starts_at", "-pk")
 
 
-@router.get("/", response=Page, summary="Published minutes, newest meeting first")
-def list_minutes(request, page: int = 1):
-    return paginate(_queryset(), page, serialize)
+@router.get("/", response=responses(list[MinutesOut]), summary="Published minutes, newest meeting first")
+@paginated
+def list_minutes(request):
+    return Serialized(_queryset(), serialize)
 
 
-@router.get("/{minutes_id}/", response=MinutesOut, summary="One published minutes")
-def get_minutes(request, minutes_id: int):
+@router.get("/{minutes_id}/", response=responses(MinutesOut, not_found=True), summary="One published minutes")
+def get_minutes(request, minutes_id: Id):
     return serialize(get_object_or_404(_queryset(), pk=minutes_id))

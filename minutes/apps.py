@@ -8,11 +8,7 @@ class MinutesConfig(AppConfig):
     verbose_name = _("Minutes")
 
     def ready(self) -> None:
-        from wagtail.permissions import register_permission_policy
-
-        from . import signals
-        from .models import Minutes
-        from .permissions import MinutesPermissionPolicy
+        from . import permissions, providers, signals  # noqa: F401 (permissions registers the rules)
 
         signals.connect()
-        register_permission_policy(Minutes, MinutesPermissionPolicy(Minutes))
+        providers.register()

@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import hashlib
 
+from django.core.files.base import ContentFile
+from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils.translation import override
+from wagtail.log_actions import log
 
 from core import i18n, pdf
 
-from .models import Minutes, PdfKind
+from .models import Minutes, MinutesPdf, PdfKind
 
 ARCHIVAL_VARIANT = "pdf/a-3b"
 
@@ -72,3 +75,35 @@ def render(minutes: Minutes, kind: str) -> bytes:
 def render_html(source: str, kind: str) -> bytes:
     variant = ARCHIVAL_VARIANT if kind == PdfKind.ARCHIVAL else None
     return pdf.render_pdf(source, variant=variant)
+
+
+def minutes_pdfs_refresh(*, minutes_id: int, force: bool = False) -> list[str]:
+    """Render and store the PDFs of published minutes whose source changed (or all with ``force``).
+
+    Runs off the public request (a task enqueued when the minutes are published or their
+    meeting changes); returns the kinds rebuilt. Unpublished minutes keep no public PDF.
+    """
+    minutes = Minutes.objects.with_facts().filter(pk=minutes_id, live=True).first()
+    if minutes is None:
+        return []
+    stored = {p.kind: p for p in minutes.pdfs.all()}
+    rebuilt = []
+    for kind in PdfKind.values:
+        source = html(minutes, kind)
+        digest = fingerprint(source, kind)
+        current = stored.get(kind)
+        if current is not None and current.fingerprint == digest and current.file and not force:
+            continue
+        data = render_html(source, kind)
+        with transaction.atomic():
+            record = current or MinutesPdf(minutes=minutes, kind=kind)
+            old_name = record.file.name if record.file else None
+            record.fingerprint = digest
+            record.file.save(f"minutes-{minutes.pk}-{kind}.pdf", ContentFile(data), save=False)
+            record.save()
+            if old_name and old_name != record.file.name:
+                transaction.on_commit(lambda name=old_name, f=record.file: f.storage.delete(name))
+        rebuilt.append(kind)
+    if rebuilt:
+        log(minutes, "minutes.pdfs_built", data={"kinds": rebuilt})
+    return rebuilt

@@ -1,53 +1,80 @@
-"""Who may do what with minutes: the one place these checks live (used by admin and public views).
+"""Who may do what with minutes (rules predicates, core.permissions; used by admin and public views).
 
 - NDC editors: every minutes (edit, approve and publish, correct, delete unpublished ones,
   see the translation queue).
 - A forum convener who is on the forum's staff (``Forum.staff``): the minutes of that forum's
-  meetings only (draft, edit, submit to NDC); never publish.
+  meetings only (draft, edit, lock, submit to NDC); never publish. Another forum's minutes,
+  drafts and revisions included, are invisible to him.
 - Everyone else, the public included: published minutes only.
 """
 
 from __future__ import annotations
 
+import rules
 from django.db.models import QuerySet
-from wagtail.permission_policies import ModelPermissionPolicy
 
-from core.roles import CONVENER, NDC_EDITOR, user_has_role
-
-
-def is_ndc_editor(user) -> bool:
-    return user_has_role(user, NDC_EDITOR)
+from core.permissions import is_convener, is_ndc_editor, object_perm, policy_for, register_scoped_policy
+from forum.permissions import is_convener_of, staffed_forum_ids
 
 
-def staffs_forum(user, forum_id: int | None) -> bool:
-    """Whether ``user`` is a convener on the staff of forum ``forum_id``."""
-    if forum_id is None or not user_has_role(user, CONVENER):
-        return False
-    cache = getattr(user, "_minutes_forum_ids", None)
-    if cache is None:
-        cache = set(user.forums_staffed.values_list("pk", flat=True))
-        user._minutes_forum_ids = cache
-    return forum_id in cache
+@rules.predicate
+def is_minutes_convener(user, minutes) -> bool:
+    """A convener on the staff of the forum whose meeting ``minutes`` records."""
+    return minutes is not None and is_convener_of(user, minutes.meeting.forum_id)
+
+
+@rules.predicate
+def never_published(user, minutes) -> bool:
+    return minutes is not None and not minutes.first_published_at
+
+
+def _scope(user, action: str, queryset: QuerySet) -> QuerySet:
+    """The queryset twin of the predicates registered below."""
+    if action == "publish":
+        return queryset if is_ndc_editor(user) else queryset.none()
+    if action == "delete":
+        return queryset.filter(first_published_at__isnull=True) if is_ndc_editor(user) else queryset.none()
+    if is_ndc_editor(user):
+        return queryset
+    if not is_convener(user):
+        return queryset.none()
+    return queryset.filter(meeting__forum_id__in=staffed_forum_ids(user))
+
+
+def _register() -> None:
+    from .models import Minutes
+
+    for action in ("add", "change", "view", "lock", "unlock"):
+        object_perm(f"minutes.{action}_minutes", is_ndc_editor | is_minutes_convener)
+    object_perm("minutes.publish_minutes", is_ndc_editor)
+    object_perm("minutes.delete_minutes", is_ndc_editor & never_published)
+    register_scoped_policy(Minutes, _scope)
+
+
+_register()
+
+
+# Helpers for views, forms and services: each is one question to the rules above.
 
 
 def can_create_minutes(user, meeting) -> bool:
     """Draft minutes for ``meeting``."""
-    return is_ndc_editor(user) or staffs_forum(user, meeting.forum_id)
+    return user.has_perm("minutes.add_minutes") and (is_ndc_editor(user) or is_convener_of(user, meeting.forum_id))
 
 
 def can_edit_minutes(user, minutes) -> bool:
     """Edit, lock and submit ``minutes`` to NDC."""
-    return is_ndc_editor(user) or staffs_forum(user, minutes.meeting.forum_id)
+    return user.has_perm("minutes.change_minutes", minutes)
 
 
 def can_publish_minutes(user, minutes=None) -> bool:
     """Approve and publish (NDC editors only, F-3.2: NDC publishes)."""
-    return is_ndc_editor(user)
+    return user.has_perm("minutes.publish_minutes", minutes) if minutes is not None else is_ndc_editor(user)
 
 
 def can_delete_minutes(user, minutes) -> bool:
     """Delete minutes never published (a published record is corrected, never deleted)."""
-    return is_ndc_editor(user) and not minutes.first_published_at
+    return user.has_perm("minutes.delete_minutes", minutes)
 
 
 def can_view_translation_queue(user) -> bool:
@@ -57,42 +84,22 @@ def can_view_translation_queue(user) -> bool:
 
 def can_view_minutes(user, minutes) -> bool:
     """Read ``minutes``: published ones for everybody; drafts for those who may edit them."""
-    return minutes.live or can_edit_minutes(user, minutes)
+    return minutes.live or user.has_perm("minutes.view_minutes", minutes)
 
 
 def editable_minutes(user, queryset: QuerySet) -> QuerySet:
     """The minutes of ``queryset`` that ``user`` may edit."""
-    if is_ndc_editor(user):
-        return queryset
-    if not user_has_role(user, CONVENER):
-        return queryset.none()
-    return queryset.filter(meeting__forum__staff=user)
+    from .models import Minutes
+
+    return queryset.filter(pk__in=policy_for(Minutes).instances_user_has_permission_for(user, "change"))
 
 
 def meetings_for_minutes(user, queryset: QuerySet) -> QuerySet:
     """The meetings of ``queryset`` for which ``user`` may draft minutes."""
+    if not user.has_perm("minutes.add_minutes"):
+        return queryset.none()
     if is_ndc_editor(user):
         return queryset
-    if not user_has_role(user, CONVENER):
+    if not is_convener(user):
         return queryset.none()
-    return queryset.filter(forum__staff=user)
-
-
-class MinutesPermissionPolicy(ModelPermissionPolicy):
-    """Wagtail's model permissions (from the role groups) narrowed to a convener's own forum."""
-
-    def user_has_permission_for_instance(self, user, action, instance) -> bool:
-        if not self.user_has_permission(user, action):
-            return False
-        if action == "publish":
-            return can_publish_minutes(user, instance)
-        if action == "delete":
-            return can_delete_minutes(user, instance)
-        return can_edit_minutes(user, instance)
-
-    def instances_user_has_permission_for(self, user, action):
-        if not self.user_has_permission(user, action):
-            return self.model.objects.none()
-        if action == "publish":
-            return self.model.objects.all() if is_ndc_editor(user) else self.model.objects.none()
-        return editable_minutes(user, self.model.objects.all())
+    return queryset.filter(forum_id__in=staffed_forum_ids(user))

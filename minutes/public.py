@@ -1,4 +1,4 @@
-"""What the minutes app offers the home page (see core/home.py)."""
+"""Queries behind what the minutes app shows on other pages (see ``minutes/providers.py``)."""
 
 from __future__ import annotations
 
@@ -7,11 +7,10 @@ from .models import Minutes
 LATEST = 5
 
 
-def home_context(request) -> dict:
-    """``latest_minutes``: the newest published minutes (by meeting date)."""
-    latest = list(
+def latest_minutes() -> list[Minutes]:
+    """The newest published minutes (by meeting date)."""
+    return list(
         Minutes.objects.published()
         .select_related("meeting__forum__commitment")
         .order_by("-meeting__starts_at", "-pk")[:LATEST]
     )
-    return {"latest_minutes": latest}

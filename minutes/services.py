@@ -7,7 +7,6 @@ import datetime as dt
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
-from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 from wagtail.log_actions import log
@@ -25,8 +24,8 @@ from wagtail.models import (
 from core.cache import bump_content_version
 from core.roles import CONVENER, NDC_EDITOR, ROLE_GROUPS
 
-from . import pdf
-from .models import Minutes, MinutesPdf, PdfKind
+from .models import Minutes
+from .tasks import refresh_pdfs
 
 WORKFLOW_NAME = "國發會審核會議紀錄 (NDC approval of minutes)"
 TASK_NAME = "國發會編輯審核 (review by NDC editors)"
@@ -96,48 +95,14 @@ def published_revisions(minutes: Minutes) -> list[tuple[Revision, dt.datetime]]:
     return result
 
 
-def minutes_pdfs_refresh(*, minutes_id: int, force: bool = False) -> list[str]:
-    """Render and store the PDFs of published minutes whose source changed (or all with ``force``).
-
-    Runs off the public request (a task enqueued when the minutes are published or their
-    meeting changes); returns the kinds rebuilt. Unpublished minutes keep no public PDF.
-    """
-    minutes = Minutes.objects.with_facts().filter(pk=minutes_id, live=True).first()
-    if minutes is None:
-        return []
-    stored = {p.kind: p for p in minutes.pdfs.all()}
-    rebuilt = []
-    for kind in PdfKind.values:
-        source = pdf.html(minutes, kind)
-        fingerprint = pdf.fingerprint(source, kind)
-        current = stored.get(kind)
-        if current is not None and current.fingerprint == fingerprint and current.file and not force:
-            continue
-        data = pdf.render_html(source, kind)
-        with transaction.atomic():
-            record = current or MinutesPdf(minutes=minutes, kind=kind)
-            old_name = record.file.name if record.file else None
-            record.fingerprint = fingerprint
-            record.file.save(f"minutes-{minutes.pk}-{kind}.pdf", ContentFile(data), save=False)
-            record.save()
-            if old_name and old_name != record.file.name:
-                transaction.on_commit(lambda name=old_name, f=record.file: f.storage.delete(name))
-        rebuilt.append(kind)
-    if rebuilt:
-        log(minutes, "minutes.pdfs_built", data={"kinds": rebuilt})
-    return rebuilt
-
-
 def pdfs_enabled() -> bool:
     """Whether PDFs are rebuilt automatically (tests switch it off where not needed)."""
-    return getattr(settings, "MINUTES_BUILD_PDFS", True)
+    return settings.MINUTES_BUILD_PDFS
 
 
 def minutes_pdfs_schedule(*, minutes_ids: list[int]) -> None:
     """Enqueue a PDF refresh for each minutes after the current transaction commits."""
     if not pdfs_enabled() or not minutes_ids:
         return
-    from .tasks import refresh_pdfs
-
     for minutes_id in sorted(set(minutes_ids)):
         transaction.on_commit(lambda pk=minutes_id: refresh_pdfs.enqueue(pk))

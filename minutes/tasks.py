@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from django_tasks import task
 
+from .pdf import minutes_pdfs_refresh
+
 
 @task()
 def refresh_pdfs(minutes_id: int) -> list[str]:
     """Rebuild the stored PDFs of one minutes whose source changed."""
-    from .services import minutes_pdfs_refresh
-
     return minutes_pdfs_refresh(minutes_id=minutes_id)

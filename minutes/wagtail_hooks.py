@@ -3,23 +3,22 @@
 from __future__ import annotations
 
 from django import forms
-from django.core.exceptions import PermissionDenied
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, ObjectList
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
 
 from core.panels import side_by_side
+from core.permissions import ScopedSnippetViewSet
 
 from . import admin_views, permissions
 from .forms import MinutesForm
 from .models import Minutes
 
 
-class MinutesViewSet(SnippetViewSet):
+class MinutesViewSet(ScopedSnippetViewSet):
     model = Minutes
     icon = "doc-full"
     menu_label = _("Minutes")
@@ -50,23 +49,10 @@ class MinutesViewSet(SnippetViewSet):
     )
 
     def get_queryset(self, request):
-        return permissions.editable_minutes(request.user, Minutes.objects.select_related("meeting__forum__commitment"))
+        return super().get_queryset(request).select_related("meeting__forum__commitment")
 
 
 register_snippet(MinutesViewSet)
-
-
-@hooks.register("before_edit_snippet")
-def _guard_edit(request, instance):
-    if isinstance(instance, Minutes) and not permissions.can_edit_minutes(request.user, instance):
-        raise PermissionDenied
-
-
-@hooks.register("before_delete_snippet")
-def _guard_delete(request, instances):
-    for instance in instances if isinstance(instances, list | tuple) else [instances]:
-        if isinstance(instance, Minutes) and not permissions.can_delete_minutes(request.user, instance):
-            raise PermissionDenied
 
 
 @hooks.register("register_log_actions")

@@ -1,29 +1,19 @@
 """Settings shared by every environment.
 
-Every value that differs between deployments comes from the environment
-(``DATABASE_URL``, ``REDIS_URL``, ``SECRET_KEY``, ``ALLOWED_HOSTS``, ``EMAIL_*``).
+Every value that differs between deployments comes from the environment, read with
+django-environ (``env``): ``DATABASE_URL``, ``REDIS_URL``, ``SECRET_KEY``, ``ALLOWED_HOSTS``,
+``EMAIL_*`` ... (the list is in README.md, "Production"). Other modules of ``config.settings``
+import ``env`` from here: ``from .base import env``.
 """
 
-import os
 from pathlib import Path
 
-import dj_database_url
+import environ
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
-
-def env_list(name: str, default: str = "") -> list[str]:
-    """A comma-separated environment variable as a list of non-empty strings."""
-    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
-
-
-def env_bool(name: str, default: bool = False) -> bool:
-    """An environment variable read as a boolean (1/true/yes/on)."""
-    value = os.environ.get(name)
-    if value is None:
-        return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
+env = environ.Env()
 
 
 INSTALLED_APPS = [
@@ -60,13 +50,18 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "django.contrib.sites",
     "allauth",
     "allauth.account",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
     "core.middleware.PageCacheUpdateMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Static files (collected, hashed, compressed) straight from the WSGI process.
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     # Answers anonymous visitors from the page cache before the rest of the stack runs.
     "core.middleware.PageCacheFetchMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -104,18 +99,25 @@ WSGI_APPLICATION = "config.wsgi.application"
 
 # Database: SQLite file by default so that `make run` works anywhere;
 # PostgreSQL (production, CI) when DATABASE_URL is set.
-DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")),
-    )
-}
+DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Several server processes share one file: wait for the write lock instead of failing,
+    # take it at the start of a write transaction, and let readers run beside the writer.
+    DATABASES["default"]["OPTIONS"] = {
+        "timeout": 20,
+        "transaction_mode": "IMMEDIATE",
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
+    # object permissions: the rules predicates of each app's permissions.py (core/permissions.py)
+    "rules.permissions.ObjectPermissionBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -146,42 +148,63 @@ WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 
 STATIC_URL = "/static/"
-STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "static"))
+STATIC_ROOT = Path(env("STATIC_ROOT", default=str(BASE_DIR / "static")))
 STATICFILES_DIRS = [BASE_DIR / "assets"]
+# Collected files get hashed names and gzip/brotli copies; WhiteNoise serves them with
+# far-future cache headers. Needs `collectstatic` under the same settings (`make setup` runs it).
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 MEDIA_URL = "/media/"
-MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+MEDIA_ROOT = Path(env("MEDIA_ROOT", default=str(BASE_DIR / "media")))
 
 WAGTAIL_SITE_NAME = _("Open Government Co-creation")
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The public site address (core/links.py): every link in an email, Wagtail's admin links and
+# allauth's site name (Sites framework, set by `setup_site`) come from this one setting.
+PUBLIC_BASE_URL = env("PUBLIC_BASE_URL", default=env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")).rstrip(
+    "/"
+)
+WAGTAILADMIN_BASE_URL = PUBLIC_BASE_URL
+SITE_ID = 1
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "ods", "odp", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 # No external services: no Gravatar look-ups from the admin.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
 # Email: console in development; SMTP from the environment in production.
-EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
-EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
-EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
-EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
-EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
-EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
-DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "OGP Taiwan <noreply@ogp.localhost>")
+# Outgoing email goes through the task queue (core/email.py: email_enqueue): the worker sends,
+# retries, and keeps failed messages visible in the admin (Settings → Outgoing email).
+EMAIL_BACKEND = env("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
+EMAIL_HOST = env("EMAIL_HOST", default="localhost")
+EMAIL_PORT = env.int("EMAIL_PORT", default=25)
+EMAIL_HOST_USER = env("EMAIL_HOST_USER", default="")
+EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", default="")
+EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=False)
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=30)
+DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="OGP Taiwan <noreply@ogp.localhost>")
+# Attempts before an email is marked failed (the delay doubles from EMAIL_RETRY_SECONDS).
+EMAIL_MAX_ATTEMPTS = env.int("EMAIL_MAX_ATTEMPTS", default=6)
+EMAIL_RETRY_SECONDS = env.int("EMAIL_RETRY_SECONDS", default=60)
 
-# Cache: Redis when REDIS_URL is set, local memory otherwise.
-REDIS_URL = os.environ.get("REDIS_URL", "")
+# Background work (django-tasks): the database backend, run by `manage.py run_worker`
+# (`make run` and the Procfile start it). Tests use the immediate backend.
+TASKS = {"default": {"BACKEND": env("TASKS_BACKEND", default="django_tasks_db.DatabaseBackend")}}
+# A task still "running" this long after its worker was last seen is run again (a killed worker).
+TASK_STALE_SECONDS = env.int("TASK_STALE_SECONDS", default=3600)
+
+# Cache: Redis when REDIS_URL is set (required in production: several processes share
+# sessions, rate limits and content versions), local memory otherwise.
+REDIS_URL = env("REDIS_URL", default="")
 if REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "ogp"}}
 # Full-page cache for anonymous visitors (core/middleware.py); 0 turns it off.
-CACHE_MIDDLEWARE_SECONDS = int(os.environ.get("CACHE_MIDDLEWARE_SECONDS", "60"))
+CACHE_MIDDLEWARE_SECONDS = env.int("CACHE_MIDDLEWARE_SECONDS", default=60)
 # Cached fragments of public pages (core/cache.py): invalidated on every content change,
 # this bounds staleness for writes that bypass model signals.
-FRAGMENT_CACHE_SECONDS = int(os.environ.get("FRAGMENT_CACHE_SECONDS", "300"))
+FRAGMENT_CACHE_SECONDS = env.int("FRAGMENT_CACHE_SECONDS", default=300)
 
 # Accounts (django-allauth): email is the login, verified before taking part.
 ACCOUNT_LOGIN_METHODS = {"email"}
@@ -189,7 +212,12 @@ ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_RATE_LIMITS = {"login_failed": "5/5m/ip,5/5m/key"}
-LOGIN_REDIRECT_URL = "/"
+# URL names, reversed in the visitor's language (/en/... for English readers, rule F-7);
+# the adapter keeps the language on every allauth redirect and writes emails in the reader's.
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "home"
+LOGOUT_REDIRECT_URL = "home"
+ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
 
 # Demo accounts and demo data: only development and tests turn this on.
 DEMO_DATA_ALLOWED = False
@@ -202,25 +230,32 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="WARNING")},
 }
 
 # Accounts: how a user appears in public is chosen at sign-up (T-3); consultations' rate limits
 # (per user and per IP, in the cache: Redis when REDIS_URL is set) as (count, seconds).
 ACCOUNT_SIGNUP_FORM_CLASS = "accounts.forms.SignupForm"
+# Minutes: rebuild a minutes' stored PDFs (a background task) when it is published or changes.
+MINUTES_BUILD_PDFS = True
 CONSULTATION_RATE_LIMITS = {"user": (5, 60), "ip": (20, 60)}
-# Behind a reverse proxy: the request header holding the client's address (e.g. HTTP_X_FORWARDED_FOR).
-CONSULTATION_CLIENT_IP_HEADER = os.environ.get("CONSULTATION_CLIENT_IP_HEADER", "")
 
-# Participatory budgeting: the voter roll's keyed hash has its own secret (never SECRET_KEY; production
-# refuses to start without one). The household registry: "file" (shipped test identities) or "http".
-BUDGETING_VOTER_KEY = os.environ.get("BUDGETING_VOTER_KEY", "")
-BUDGETING_REGISTRY = os.environ.get("BUDGETING_REGISTRY", "file")
-BUDGETING_REGISTRY_URL = os.environ.get("BUDGETING_REGISTRY_URL", "")
-BUDGETING_REGISTRY_TIMEOUT = float(os.environ.get("BUDGETING_REGISTRY_TIMEOUT", "5"))
-BUDGETING_REGISTRY_RETRIES = int(os.environ.get("BUDGETING_REGISTRY_RETRIES", "2"))
-BUDGETING_REGISTRY_FILE = os.environ.get(
-    "BUDGETING_REGISTRY_FILE", str(BASE_DIR / "budgeting" / "test_identities.json")
-)
+# --- Hardening: client address and rate limits (core/net.py, core/ratelimit.py) ---
+# How many reverse proxies in front of the site append to X-Forwarded-For (0: none, REMOTE_ADDR
+# is the client). Every rate limit (comments, logins, allauth's) uses core.net.client_ip.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
+# --- end hardening ---
+
+# --- Participatory budgeting ---
+# The voter roll's keyed hash has its own secret (never SECRET_KEY; production refuses to start
+# without one). The household registry: "file" (shipped test identities) or "http" (URL below).
+BUDGETING_VOTER_KEY = env("BUDGETING_VOTER_KEY", default="")
+BUDGETING_REGISTRY = env("BUDGETING_REGISTRY", default="file")
+BUDGETING_REGISTRY_URL = env("BUDGETING_REGISTRY_URL", default="")
+BUDGETING_REGISTRY_TIMEOUT = env.float("BUDGETING_REGISTRY_TIMEOUT", default=5.0)
+BUDGETING_REGISTRY_RETRIES = env.int("BUDGETING_REGISTRY_RETRIES", default=2)
+BUDGETING_REGISTRY_FILE = env("BUDGETING_REGISTRY_FILE", default=str(BASE_DIR / "budgeting" / "test_identities.json"))
 # Identity checks per browser session and per client address, as (count, seconds).
 BUDGETING_IDENTITY_LIMITS = {"session": (5, 900), "ip": (30, 900)}
+# --- end budgeting ---

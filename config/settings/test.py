@@ -1,6 +1,7 @@
 """Test settings: fast hashing, in-memory email and cache."""
 
 from .base import *  # noqa: F403
+from .base import env
 
 DEBUG = False
 SECRET_KEY = "test-only-key"
@@ -13,6 +14,9 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 DEMO_DATA_ALLOWED = True
+# Tasks run at once, inside the test (after the transaction commits: wrap the call in
+# ``django_capture_on_commit_callbacks(execute=True)``).
+TASKS = {"default": {"BACKEND": env("TASKS_BACKEND", default="django_tasks.backends.immediate.ImmediateBackend")}}
 # Tests see every write at once; tests/core/test_cache.py turns fragments on to test them.
 FRAGMENT_CACHE_SECONDS = 0
 CACHE_MIDDLEWARE_SECONDS = 0

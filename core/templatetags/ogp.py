@@ -5,6 +5,7 @@
 - ``{{ value|localdate }}`` / ``{{ value|localdate:"table" }}``: ROC dates in
   Chinese, "31 March 2020" in English.
 - ``{% other_language_url %}``: the same page in the other language.
+- ``{% section part %}``: a ``core.providers.Section`` another app offers for this page.
 """
 
 from __future__ import annotations
@@ -66,3 +67,11 @@ def language_url(context, language: str) -> str:
         return "/"
     url = translate_url(request.get_full_path(), language)
     return url
+
+
+@register.simple_tag(takes_context=True)
+def section(context, part):
+    """Render a ``core.providers.Section`` (another app's part of this page) with its own context."""
+    template = context.template.engine.get_template(part.template)
+    with context.push(**part.context):
+        return template.render(context)

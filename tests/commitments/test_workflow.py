@@ -9,8 +9,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from wagtail.models import ModelLogEntry, Workflow, WorkflowContentType
 
 from commitments.models import CommitmentTable, Indicator, TableStatus
+from commitments.models.tables import TransitionError
 from commitments.services import commitment_table_review, commitment_table_submit, workflows_setup
-from commitments.table_models import TransitionError
 
 pytestmark = pytest.mark.django_db
 

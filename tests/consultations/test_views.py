@@ -220,13 +220,50 @@ def test_for_commitment_include(open_consultation, commitment4):
     assert open_consultation.title_zh_hant in html
 
 
-def test_client_ip_behind_a_proxy(rf, settings):
+def test_client_ip_behind_a_proxy_is_the_rightmost_untrusted_address(rf, settings):
     from consultations.ratelimit import client_ip
 
-    request = rf.get("/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="203.0.113.5, 10.0.0.1")
+    request = rf.get("/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="203.0.113.5, 198.51.100.7")
     assert client_ip(request) == "10.0.0.1"
-    settings.CONSULTATION_CLIENT_IP_HEADER = "HTTP_X_FORWARDED_FOR"
-    assert client_ip(request) == "203.0.113.5"
+    settings.TRUSTED_PROXY_COUNT = 1
+    assert client_ip(request) == "198.51.100.7"
+
+
+@override_settings(TRUSTED_PROXY_COUNT=1, CONSULTATION_RATE_LIMITS={"user": (100, 60), "ip": (20, 60)})
+def test_finding_8_spoofed_forwarded_for_does_not_escape_the_per_ip_limit(client, open_consultation):
+    """Issue 10 finding 8: 64 comments from one client behind the proxy, each with a made-up
+    first X-Forwarded-For entry and a fresh account: only the per-IP limit (20) get through."""
+    statuses = []
+    for n in range(64):
+        client.force_login(make_user(f"spoof{n}@example.org"))
+        response = client.post(
+            reverse("consultations:comment", args=[open_consultation.pk]),
+            {"text": f"意見 {n}", "token": str(uuid.uuid4())},
+            REMOTE_ADDR="10.0.0.1",
+            HTTP_X_FORWARDED_FOR=f"192.0.2.{n}, 198.51.100.7",
+        )
+        statuses.append(response.status_code)
+    assert statuses == [302] * 20 + [400] * 44
+    assert Comment.objects.count() == 20
+
+
+def test_comment_refused_with_a_clear_message_when_the_rate_limit_store_is_down(
+    client, open_consultation, citizen, monkeypatch
+):
+    from core import ratelimit
+
+    def down(*args, **kwargs):
+        raise ratelimit.RateLimitUnavailable("down")
+
+    monkeypatch.setattr(ratelimit, "add_once", down)
+    client.force_login(citizen)
+    response = client.post(
+        f"/en/consultations/{open_consultation.pk}/comment/", {"text": "保留這段文字", "token": str(uuid.uuid4())}
+    )
+    assert response.status_code == 400
+    body = response.content.decode()
+    assert "保留這段文字" in body and "Try again in a moment" in body
+    assert Comment.objects.count() == 0
 
 
 def test_for_commitment_include_with_only_the_commitment(open_consultation, commitment4, django_assert_max_num_queries):

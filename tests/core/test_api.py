@@ -41,7 +41,7 @@ def test_pagination(client, settings):
     page3 = client.get("/api/v1/commitments/?page=3").json()
     assert page3["count"] == 12 and [c["number"] for c in page3["items"]] == [11, 12]
     assert client.get("/api/v1/commitments/?page=9").json()["items"] == []
-    assert client.get("/api/v1/commitments/?page=0").status_code == 400
+    assert client.get("/api/v1/commitments/?page=0").status_code == 422
 
 
 def test_list_query_count_is_fixed(client, django_assert_max_num_queries):

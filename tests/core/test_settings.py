@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
+# Settings are only read, never connected to: any Redis address will do.
+REDIS = "redis://127.0.0.1:6379/5"
 STRONG_KEY = "k8#Yp2!vQz9@Lr4$Wm7^Tn1&Xc6*Bd3(Hf5)Gj0-Ks8+Ua2=Ee"
 
 
@@ -17,7 +19,7 @@ def run_manage(*args: str, **env: str) -> subprocess.CompletedProcess:
     environment = {
         k: v
         for k, v in os.environ.items()
-        if k not in {"SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+        if k not in {"SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE", "REDIS_URL"}
     }
     environment.update({"DJANGO_SETTINGS_MODULE": "config.settings.production", **env})
     return subprocess.run(
@@ -28,12 +30,17 @@ def run_manage(*args: str, **env: str) -> subprocess.CompletedProcess:
 @pytest.mark.parametrize(
     "env",
     [
-        {"ALLOWED_HOSTS": "ogp.example.tw"},
-        {"SECRET_KEY": "short", "ALLOWED_HOSTS": "ogp.example.tw"},
-        {"SECRET_KEY": "dev-only-insecure-key-never-use-in-production-xxxxxxxxxxxx", "ALLOWED_HOSTS": "ogp.example.tw"},
-        {"SECRET_KEY": STRONG_KEY},
+        {"ALLOWED_HOSTS": "ogp.example.tw", "REDIS_URL": REDIS},
+        {"SECRET_KEY": "short", "ALLOWED_HOSTS": "ogp.example.tw", "REDIS_URL": REDIS},
+        {
+            "SECRET_KEY": "dev-only-insecure-key-never-use-in-production-xxxxxxxxxxxx",
+            "ALLOWED_HOSTS": "ogp.example.tw",
+            "REDIS_URL": REDIS,
+        },
+        {"SECRET_KEY": STRONG_KEY, "REDIS_URL": REDIS},
+        {"SECRET_KEY": STRONG_KEY, "ALLOWED_HOSTS": "ogp.example.tw"},
     ],
-    ids=["no-secret", "short-secret", "dev-secret", "no-hosts"],
+    ids=["no-secret", "short-secret", "dev-secret", "no-hosts", "no-redis"],
 )
 def test_production_refuses_insecure_defaults(env):
     result = run_manage("check", **env)
@@ -43,13 +50,19 @@ def test_production_refuses_insecure_defaults(env):
 
 def test_production_check_deploy_is_clean():
     result = run_manage(
-        "check", "--deploy", "--fail-level", "WARNING", SECRET_KEY=STRONG_KEY, ALLOWED_HOSTS="ogp.example.tw"
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        SECRET_KEY=STRONG_KEY,
+        ALLOWED_HOSTS="ogp.example.tw",
+        REDIS_URL=REDIS,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
 
 
 def test_production_never_creates_demo_accounts():
-    result = run_manage("load_demo", SECRET_KEY=STRONG_KEY, ALLOWED_HOSTS="ogp.example.tw")
+    result = run_manage("load_demo", SECRET_KEY=STRONG_KEY, ALLOWED_HOSTS="ogp.example.tw", REDIS_URL=REDIS)
     assert result.returncode != 0
     assert "Demo data is disabled" in result.stderr

@@ -24,9 +24,12 @@ def _ics(message) -> Calendar:
     return Calendar.from_ical(content)
 
 
-def test_rule_F_9_notice_to_every_member_and_the_two_fixed_copies(forum, balanced, make_meeting, mailoutbox, users):
+def test_rule_F_9_notice_to_every_member_and_the_two_fixed_copies(
+    forum, balanced, make_meeting, mailoutbox, users, django_capture_on_commit_callbacks
+):
     meeting = make_meeting(forum, items=2)
-    notice = meeting_send_notice(meeting=meeting, user=users["convener"])
+    with django_capture_on_commit_callbacks(execute=True):  # emails leave after the commit
+        notice = meeting_send_notice(meeting=meeting, user=users["convener"])
     with_email = {m.email for m in balanced if m.email}
     recipients = [m.to[0] for m in mailoutbox]
     assert len(recipients) == len(set(recipients)) == len(with_email) + 2
@@ -45,22 +48,28 @@ def test_rule_F_9_notice_to_every_member_and_the_two_fixed_copies(forum, balance
     assert "議題1" in str(event["description"])
 
 
-def test_rule_F_9_copy_recipients_are_configurable(forum, balanced, make_meeting, mailoutbox):
+def test_rule_F_9_copy_recipients_are_configurable(
+    forum, balanced, make_meeting, mailoutbox, django_capture_on_commit_callbacks
+):
     copies = NoticeSettings.load()
     copies.minister_office_email = "pdis@example.gov.tw"
     copies.ndc_social_development_email = "social@example.gov.tw"
     copies.save()
-    meeting_send_notice(meeting=make_meeting(forum))
+    with django_capture_on_commit_callbacks(execute=True):  # emails leave after the commit
+        meeting_send_notice(meeting=make_meeting(forum))
     recipients = {m.to[0] for m in mailoutbox}
     assert {"pdis@example.gov.tw", "social@example.gov.tw"} <= recipients
     assert not recipients & COPIES
 
 
-def test_notice_in_the_members_language_else_chinese(forum, balanced, make_meeting, mailoutbox):
+def test_notice_in_the_members_language_else_chinese(
+    forum, balanced, make_meeting, mailoutbox, django_capture_on_commit_callbacks
+):
     balanced[1].preferred_language = "en"
     balanced[1].save()
     meeting = make_meeting(forum)
-    meeting_send_notice(meeting=meeting)
+    with django_capture_on_commit_callbacks(execute=True):  # emails leave after the commit
+        meeting_send_notice(meeting=meeting)
     by_address = {m.to[0]: m for m in mailoutbox}
     english = by_address[balanced[1].email]
     assert english.subject == f"Meeting notice: {meeting.title_en}"
@@ -74,15 +83,19 @@ def test_notice_in_the_members_language_else_chinese(forum, balanced, make_meeti
     assert copy.subject.startswith("開會通知") and "副本" in copy.body
 
 
-def test_rule_F_9_changed_meeting_is_renoticed(forum, balanced, make_meeting, mailoutbox):
+def test_rule_F_9_changed_meeting_is_renoticed(
+    forum, balanced, make_meeting, mailoutbox, django_capture_on_commit_callbacks
+):
     meeting = make_meeting(forum)
-    meeting_send_notice(meeting=meeting)
+    with django_capture_on_commit_callbacks(execute=True):  # emails leave after the commit
+        meeting_send_notice(meeting=meeting)
     assert not meeting_changed_since_notice(meeting)
     meeting.starts_at += dt.timedelta(days=7)
     meeting.save()
     assert meeting_changed_since_notice(meeting)
     mailoutbox.clear()
-    second = meeting_send_notice(meeting=meeting)
+    with django_capture_on_commit_callbacks(execute=True):  # emails leave after the commit
+        second = meeting_send_notice(meeting=meeting)
     assert second.sequence == 2 and not meeting_changed_since_notice(meeting)
     assert all(m.subject.startswith("會議異動通知") for m in mailoutbox)
     event = _ics(mailoutbox[0]).walk("VEVENT")[0]
@@ -90,12 +103,15 @@ def test_rule_F_9_changed_meeting_is_renoticed(forum, balanced, make_meeting, ma
     assert meeting.notices.count() == 2
 
 
-def test_notice_admin_page_lists_recipients_and_sends(client, users, staffed, balanced, make_meeting, mailoutbox):
+def test_notice_admin_page_lists_recipients_and_sends(
+    client, users, staffed, balanced, make_meeting, mailoutbox, django_capture_on_commit_callbacks
+):
     meeting = make_meeting(staffed)
     client.force_login(users["convener"])
     page = client.get(f"/admin/forum/meetings/{meeting.pk}/notice/").content.decode()
     assert DEFAULT_MINISTER_OFFICE_EMAIL in page and balanced[0].email in page
-    response = client.post(f"/admin/forum/meetings/{meeting.pk}/notice/")
+    with django_capture_on_commit_callbacks(execute=True):  # emails leave after the commit
+        response = client.post(f"/admin/forum/meetings/{meeting.pk}/notice/")
     assert response.status_code == 302 and response["Location"].endswith(f"/meeting/edit/{meeting.pk}/")
     assert len(mailoutbox) == 6  # 4 members with email + 2 copies
     edit = client.get(response["Location"]).content.decode()

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from forum.models import AgendaItem, Decision, Meeting
-from minutes.public import home_context
+from minutes.public import latest_minutes
 
 from .conftest import make_minutes, other_forum_meeting
 
@@ -112,7 +112,7 @@ def test_atom_feed_per_language(client, published):
 
 def test_home_page_latest_minutes(client, rf, published, second_meeting):
     make_minutes(second_meeting, publish=False)
-    assert home_context(rf.get("/"))["latest_minutes"] == [published]
+    assert latest_minutes() == [published]
     body = client.get("/").content.decode()
     assert f"/minutes/{published.pk}/" in body
 

@@ -12,7 +12,7 @@ import pytest
 from forum.models import Attendance
 from minutes import pdf as minutes_pdf
 from minutes.models import MinutesPdf
-from minutes.services import minutes_pdfs_refresh
+from minutes.pdf import minutes_pdfs_refresh
 
 from .conftest import make_minutes
 

@@ -1,15 +1,13 @@
 """Demo accounts and demo data for development (never in production)."""
 
-from importlib import import_module
-
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from core import providers
 from core.services import DEMO_ACCOUNTS, DEMO_PASSWORD, demo_accounts_ensure
 
-# Each app may offer demo.load(accounts) -> None; called in dependency order.
-DEMO_APPS = ("commitments", "forum", "minutes", "consultations")
+# Each app may register a ``demo`` provider (core.providers); called in INSTALLED_APPS order.
 
 
 class Command(BaseCommand):
@@ -20,14 +18,7 @@ class Command(BaseCommand):
             raise CommandError("Demo data is disabled in these settings (DEMO_DATA_ALLOWED is off).")
         with transaction.atomic():
             accounts = demo_accounts_ensure()
-            for app in DEMO_APPS:
-                try:
-                    module = import_module(f"{app}.demo")
-                except ModuleNotFoundError as error:
-                    if error.name != f"{app}.demo":
-                        raise
-                    continue
-                module.load(accounts)
+            providers.collect("demo", accounts=accounts)
         self.stdout.write(self.style.SUCCESS(f"Demo accounts (development only, password for all: {DEMO_PASSWORD}):"))
         for role, (email, _first, _last) in DEMO_ACCOUNTS.items():
             self.stdout.write(f"  {role:15} {email}")

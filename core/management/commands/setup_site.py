@@ -1,12 +1,11 @@
-"""Bring the database to a usable site: roles, home page, shipped action plans. Idempotent."""
+"""Bring the database to a usable site: roles, home page, then each app's ``setup`` provider
+(shipped action plans, workflows; see ``core.providers``). Idempotent."""
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
-from commitments.services import action_plans_load_seed
-from commitments.services import workflows_setup as commitment_workflows_setup
-from core.services import roles_setup, site_ensure_home
-from minutes.services import workflows_setup as minutes_workflows_setup
+from core import providers
+from core.services import roles_setup, site_ensure_home, site_sync_public_address
 
 
 class Command(BaseCommand):
@@ -16,7 +15,7 @@ class Command(BaseCommand):
         call_command("update_translation_fields", verbosity=0)
         roles_setup()
         site_ensure_home()
-        plans = action_plans_load_seed()
-        commitment_workflows_setup()
-        minutes_workflows_setup()
-        self.stdout.write(self.style.SUCCESS(f"Site ready: {len(plans)} action plan(s), roles and home page."))
+        site_sync_public_address()
+        # Each app's part (shipped plans, workflows), in INSTALLED_APPS order.
+        providers.collect("setup")
+        self.stdout.write(self.style.SUCCESS("Site ready: roles, home page and each app's set-up."))

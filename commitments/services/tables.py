@@ -1,6 +1,6 @@
 """Writes on commitment tables, their workflow, progress and the compiled plan.
 
-(Imported into ``services.py``; kept apart to keep modules short.)
+(Part of the ``commitments.services`` package.)
 """
 
 from __future__ import annotations
@@ -20,10 +20,10 @@ from wagtail.models import GroupApprovalTask, Workflow, WorkflowContentType, Wor
 
 from core.roles import NDC_EDITOR, ROLE_GROUPS
 
-from . import exports, permissions
-from .models import ActionPlan, CommitmentTable, CompiledPlan, Indicator, IndicatorProgress
-from .snapshot import commitment_data, commitments_prefetched, plan_data
-from .validation import table_problems
+from .. import exports, permissions
+from ..models import ActionPlan, CommitmentTable, CompiledPlan, Indicator, IndicatorProgress
+from ..snapshot import commitment_data, commitments_prefetched, plan_data
+from ..validation import table_problems
 
 WORKFLOW_NAME = "Commitment table review (NDC)"
 TASK_NAME = "NDC review"

@@ -134,14 +134,3 @@ class Commitment(models.Model):
     def urls(self) -> dict[str, str]:
         """The public page in each language (for the API)."""
         return i18n.urls_by_language(self)
-
-
-from .plan_models import CompiledPlan  # noqa: E402,F401
-from .table_models import (  # noqa: E402,F401
-    CommitmentTable,
-    Indicator,
-    IndicatorProgress,
-    Participant,
-    SustainableDevelopmentGoal,
-    TableStatus,
-)

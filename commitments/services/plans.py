@@ -11,9 +11,9 @@ from django.db import transaction
 
 from core.i18n import column
 
-from .models import ActionPlan, Agency, Commitment, Theme
+from ..models import ActionPlan, Agency, Commitment, Theme
 
-SEED_DIR = Path(__file__).resolve().parent / "seed"
+SEED_DIR = Path(__file__).resolve().parent.parent / "seed"
 
 
 def _translated(field: str, values: dict[str, str]) -> dict[str, str]:
@@ -82,12 +82,3 @@ def seed_files() -> list[Path]:
 def action_plans_load_seed(*, paths: list[Path] | None = None) -> list[ActionPlan]:
     """Load every shipped action plan (or the given files)."""
     return [action_plan_load(data=json.loads(path.read_text(encoding="utf-8"))) for path in (paths or seed_files())]
-
-
-from .table_services import (  # noqa: E402,F401
-    action_plan_compile,
-    commitment_table_review,
-    commitment_table_submit,
-    indicator_progress_record,
-    workflows_setup,
-)

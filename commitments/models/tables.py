@@ -24,7 +24,7 @@ from wagtail.models import DraftStateMixin, LockableMixin, Orderable, RevisionMi
 
 from core.cache import bump_content_version
 
-from . import rules
+from .. import rules
 
 
 class SustainableDevelopmentGoal(models.Model):

@@ -1,0 +1,38 @@
+"""The commitments app's models, one module per part:
+
+- ``plans``: agencies and their staff, action plans, themes, commitments (F-1, F-A1);
+- ``tables``: commitment tables (Annex 2) with their indicators, participants and progress;
+- ``compiled``: the compiled national action plan and its files.
+
+Django loads models from this package; import them from here or from their module.
+"""
+
+from .compiled import CompiledPlan
+from .plans import ActionPlan, Agency, AgencyStaff, Commitment, Theme
+from .tables import (
+    CommitmentTable,
+    Indicator,
+    IndicatorProgress,
+    Participant,
+    ParticipantKind,
+    SustainableDevelopmentGoal,
+    TableStatus,
+    TransitionError,
+)
+
+__all__ = [
+    "ActionPlan",
+    "Agency",
+    "AgencyStaff",
+    "Commitment",
+    "CommitmentTable",
+    "CompiledPlan",
+    "Indicator",
+    "IndicatorProgress",
+    "Participant",
+    "ParticipantKind",
+    "SustainableDevelopmentGoal",
+    "TableStatus",
+    "Theme",
+    "TransitionError",
+]

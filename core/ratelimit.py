@@ -1,0 +1,125 @@
+"""Fixed-window rate limits in Django's cache (Redis when ``REDIS_URL`` is set).
+
+Every limit of the site goes through :func:`hit` with a key that names what is counted
+(``"consultations:comment:ip:203.0.113.5"``) and the client's address from
+:func:`core.net.client_ip`. The counters live in the ``"ratelimit"`` cache when one is
+configured (it never swallows errors), else the default cache.
+
+Fail safe: when the cache cannot be reached :func:`hit` raises
+:class:`RateLimitUnavailable`; callers refuse the action with a clear "try again in a
+moment" message rather than letting it through uncounted.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.cache import caches
+from django.core.cache.backends.base import BaseCache
+from django.utils.translation import gettext_lazy as _
+
+logger = logging.getLogger(__name__)
+
+PREFIX = "ogp:rl"
+UNAVAILABLE_MESSAGE = _("This action is briefly unavailable. Please try again in a moment.")
+
+
+@dataclass(frozen=True)
+class RateLimit:
+    """At most ``count`` hits per window of ``seconds``."""
+
+    count: int
+    seconds: int
+
+
+class RateLimitUnavailable(Exception):
+    """The rate-limit store cannot be reached: refuse the action (fail safe)."""
+
+
+def exceeded(hits_in_window: int, limit: RateLimit) -> bool:
+    """Whether one more hit would exceed ``limit`` given the hits already in the window."""
+    return hits_in_window >= limit.count
+
+
+def store() -> BaseCache:
+    """The cache holding the counters: ``"ratelimit"`` when configured, else ``"default"``."""
+    return caches["ratelimit" if "ratelimit" in settings.CACHES else "default"]
+
+
+def _errors() -> tuple[type[BaseException], ...]:
+    errors: list[type[BaseException]] = [OSError]
+    try:
+        from redis.exceptions import RedisError
+    except ImportError:  # pragma: no cover - redis is installed with the project
+        pass
+    else:
+        errors.append(RedisError)
+    return tuple(errors)
+
+
+def _window_key(key: str, limit: RateLimit) -> str:
+    window = int(time.time() // limit.seconds)
+    return f"{PREFIX}:{key}:{limit.seconds}:{window}"
+
+
+def hit(key: str, limit: RateLimit) -> bool:
+    """Count one hit for ``key`` in the current window; True while within ``limit``.
+
+    Raises :class:`RateLimitUnavailable` when the cache is down.
+    """
+    bucket = _window_key(key, limit)
+    cache = store()
+    try:
+        cache.add(bucket, 0, timeout=limit.seconds + 1)
+        try:
+            count = cache.incr(bucket)
+        except ValueError:  # expired between add and incr
+            cache.add(bucket, 1, timeout=limit.seconds + 1)
+            count = 1
+    except _errors() as error:
+        logger.error("Rate limit store unavailable (%s): refusing %s", error, key)
+        raise RateLimitUnavailable(str(error)) from error
+    return not exceeded(count - 1, limit)
+
+
+def peek(key: str, limit: RateLimit) -> bool:
+    """Whether ``key`` is still within ``limit`` in the current window, without counting a hit.
+
+    Raises :class:`RateLimitUnavailable` when the cache is down.
+    """
+    try:
+        count = store().get(_window_key(key, limit), 0)
+    except _errors() as error:
+        logger.error("Rate limit store unavailable (%s): refusing %s", error, key)
+        raise RateLimitUnavailable(str(error)) from error
+    return not exceeded(count, limit)
+
+
+def clear(key: str, limit: RateLimit) -> None:
+    """Forget the hits of ``key`` in the current window (e.g. after a successful login)."""
+    try:
+        store().delete(_window_key(key, limit))
+    except _errors():
+        logger.warning("Rate limit store unavailable: could not clear %s", key)
+
+
+def add_once(key: str, seconds: int) -> bool:
+    """Mark ``key`` as seen for ``seconds``; True the first time (e.g. a form's submission token).
+
+    Raises :class:`RateLimitUnavailable` when the cache is down.
+    """
+    try:
+        return bool(store().add(f"{PREFIX}:once:{key}", 1, timeout=seconds))
+    except _errors() as error:
+        raise RateLimitUnavailable(str(error)) from error
+
+
+def forget_once(key: str) -> None:
+    """Undo :func:`add_once` (the action it guarded was refused)."""
+    try:
+        store().delete(f"{PREFIX}:once:{key}")
+    except _errors():
+        logger.warning("Rate limit store unavailable: could not forget %s", key)
