@@ -9,8 +9,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from core.roles import NDC_EDITOR, user_has_role
-
 from . import permissions, services
 from .admin_forms import ConsentForm, PaperProposalForm, ProgressForm, ReviewForm, TallyForm, WorkshopForm
 from .models import NonResidentDeclaration, PollingStation, Process, Project, StationTally, TallyEntry
@@ -21,9 +19,10 @@ def _render(request, template: str, title: str, context: dict):
 
 
 def _staff_process(request, pk: int) -> Process:
-    if not permissions.can(request.user, "manage_process"):
+    process = get_object_or_404(Process, pk=pk)
+    if not permissions.can_manage_process(request.user, process):
         raise PermissionDenied
-    return get_object_or_404(Process, pk=pk)
+    return process
 
 
 def _errors(request, error: ValidationError) -> None:
@@ -150,8 +149,6 @@ def shortlist(request, pk: int):
 @require_POST
 def publish(request, pk: int):
     process = _staff_process(request, pk)
-    if not permissions.can(request.user, "publish_results"):
-        raise PermissionDenied
     try:
         services.results_publish(process=process, user=request.user)
         messages.success(request, _("Results published."))
@@ -163,7 +160,7 @@ def publish(request, pk: int):
 @require_POST
 def declaration(request, pk: int):
     item = get_object_or_404(NonResidentDeclaration, pk=pk)
-    if not permissions.can(request.user, "review_declaration"):
+    if not permissions.can_manage_process(request.user, item.process):
         raise PermissionDenied
     services.declaration_review(
         declaration=item,
@@ -178,10 +175,10 @@ def declaration(request, pk: int):
 def reviews(request):
     """Projects to review: an officer's own agency's; NDC editors see all."""
     user = request.user
-    if not (permissions.is_budgeting_staff(user) or permissions.is_agency_officer(user)):
+    if not permissions.can_review_any(user):
         raise PermissionDenied
     projects = Project.objects.select_related("process", "agency").order_by("status", "-pk")
-    if not user_has_role(user, NDC_EDITOR):
+    if not permissions.is_budgeting_staff(user):
         projects = projects.filter(agency_id=permissions.officer_agency_id(user))
     return _render(request, "reviews.html", _("Feasibility review"), {"projects": projects})
 
@@ -189,7 +186,7 @@ def reviews(request):
 def review(request, pk: int):
     """Review one project's feasibility (cost and reasons, published), record workshop notes, post progress."""
     project = get_object_or_404(Project.objects.select_related("process", "agency"), pk=pk)
-    if not permissions.can(request.user, "review_project", project):
+    if not permissions.can_review_project(request.user, project):
         raise PermissionDenied
     action = request.POST.get("action") if request.method == "POST" else None
     forms = {

@@ -13,8 +13,9 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 from ninja import Router, Schema
+from ninja.errors import HttpError
 
-from core.api import Translated, paginate
+from core.api import Id, Serialized, Translated, paginated, responses
 from core.i18n import translations
 
 from .models import Phase, Process, Project, Result
@@ -47,11 +48,6 @@ class ProcessOut(Schema):
     url: str
 
 
-class ProcessPage(Schema):
-    count: int
-    items: list[ProcessOut]
-
-
 class ProjectOut(Schema):
     id: int
     title: Translated
@@ -68,11 +64,6 @@ class ProjectOut(Schema):
     progress: int
     votes: int | None
     url: str
-
-
-class ProjectPage(Schema):
-    count: int
-    items: list[ProjectOut]
 
 
 class ResultOut(Schema):
@@ -146,35 +137,35 @@ def project_out(item: Project, tallies: dict[str, int] | None) -> dict:
     }
 
 
-@router.get("/", response=ProcessPage, summary="Participatory budgeting processes")
-def list_processes(request, page: int = 1):
+@router.get("/", response=responses(list[ProcessOut]), summary="Participatory budgeting processes")
+@paginated
+def list_processes(request):
     """Every process with its calendar, ballot rules and current phase."""
-    return paginate(_processes().order_by("-pk"), page, process_out)
+    return Serialized(_processes().order_by("-pk"), process_out)
 
 
-@router.get("/{process_id}/", response=ProcessOut, summary="One process")
-def get_process(request, process_id: int):
+@router.get("/{process_id}/", response=responses(ProcessOut, not_found=True), summary="One process")
+def get_process(request, process_id: Id):
     return process_out(get_object_or_404(_processes(), pk=process_id))
 
 
-@router.get("/{process_id}/projects/", response=ProjectPage, summary="Projects of a process")
-def list_projects(request, process_id: int, page: int = 1):
-    """Projects with cost, feasibility and status; votes only once results are published."""
+@router.get("/{process_id}/projects/", response=responses(list[ProjectOut], not_found=True), summary="Projects")
+@paginated
+def list_projects(request, process_id: Id):
+    """Projects of a process with cost, feasibility and status; votes only once results are published."""
     process = get_object_or_404(Process.objects.select_related("result"), pk=process_id)
     result = _result(process)
     tallies = result.tallies if result is not None else None
     projects = process.projects.exclude(status=Project.Status.WITHDRAWN).select_related("agency").order_by("pk")
-    return paginate(projects, page, lambda p: project_out(p, tallies))
+    return Serialized(projects, lambda p: project_out(p, tallies))
 
 
-@router.get("/{process_id}/results/", response=ResultOut, summary="Results of a process")
-def get_results(request, process_id: int):
+@router.get("/{process_id}/results/", response=responses(ResultOut, not_found=True), summary="Results of a process")
+def get_results(request, process_id: Id):
     """Tallies and winners under both methods; 404 until results are published."""
     process = get_object_or_404(Process.objects.select_related("result"), pk=process_id)
     result = _result(process)
     if result is None:
-        from ninja.errors import HttpError
-
         raise HttpError(404, "Results are not published yet.")
     return {
         "process": process.pk,

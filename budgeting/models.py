@@ -196,6 +196,7 @@ class Project(models.Model):
         verbose_name = _("budgeting project")
         verbose_name_plural = _("budgeting projects")
         ordering = ["process", "pk"]
+        permissions = [("review_project", _("Can review the feasibility of a project"))]
         constraints = [
             models.CheckConstraint(condition=Q(progress__lte=100), name="budgeting_project_progress_max"),
             models.CheckConstraint(

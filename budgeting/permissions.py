@@ -1,24 +1,29 @@
-"""Who may do what in the budgeting app: django-rules predicates, the one place permissions are checked.
+"""Who may do what in the budgeting app (rules predicates, core.permissions; docs/architecture.md).
 
-NDC editors are the budgeting staff (processes, consent texts, paper proposals and tallies,
-declarations, results); agency officers review the feasibility of their own agency's projects
-and post their progress; verified users propose online. Voting needs no account: the identity
-gate decides (``gate.py``).
+- NDC editors are the budgeting staff: processes and their calendars, consent texts, paper
+  proposals, polling stations and double-entry paper tallies, non-resident declarations,
+  workshop notes, shortlists and results.
+- Agency officers review the feasibility of (and post progress on) their own agency's projects.
+- Verified users propose projects online. Voting needs no account: the identity gate decides.
 """
 
 from __future__ import annotations
 
 import rules
+from django.db.models import QuerySet
 
-from core.roles import AGENCY_OFFICER, NDC_EDITOR, user_has_role
+from commitments.permissions import is_officer_of, user_agency_id
+from core.permissions import is_agency_officer, is_ndc_editor, object_perm, register_scoped_policy
+
+STAFF_MODELS = ("process", "consentversion", "pollingstation", "nonresidentdeclaration", "tallyentry")
 
 
 @rules.predicate
-def is_budgeting_staff(user) -> bool:
-    return user_has_role(user, NDC_EDITOR)
+def is_project_officer(user, project) -> bool:
+    """An officer of the agency that reviews ``project``."""
+    return project is not None and is_officer_of(user, project.agency_id)
 
 
-@rules.predicate
 def is_verified(user) -> bool:
     """A signed-in user with a confirmed email address."""
     if not user.is_authenticated or not user.is_active:
@@ -32,36 +37,63 @@ def is_verified(user) -> bool:
     return cached
 
 
+def _staff_scope(user, action: str, queryset: QuerySet) -> QuerySet:
+    return queryset if is_ndc_editor(user) else queryset.none()
+
+
+def _project_scope(user, action: str, queryset: QuerySet) -> QuerySet:
+    """The queryset twin of the project predicates."""
+    if is_ndc_editor(user):
+        return queryset
+    if action in ("view", "review") and is_agency_officer(user):
+        agency = user_agency_id(user)
+        return queryset.filter(agency_id=agency) if agency is not None else queryset.none()
+    return queryset.none()
+
+
+def _register() -> None:
+    from .models import PollingStation, Process, Project
+
+    for model in STAFF_MODELS:
+        for action in ("add", "change", "delete", "view"):
+            object_perm(f"budgeting.{action}_{model}", is_ndc_editor)
+    for action in ("add", "change", "delete"):
+        object_perm(f"budgeting.{action}_project", is_ndc_editor)
+    object_perm("budgeting.view_project", is_ndc_editor | is_project_officer)
+    object_perm("budgeting.review_project", is_ndc_editor | is_project_officer)
+    register_scoped_policy(Process, _staff_scope)
+    register_scoped_policy(PollingStation, _staff_scope)
+    register_scoped_policy(Project, _project_scope)
+
+
+_register()
+
+
+# Helpers for views and services: each is one question to the rules above.
+
+
+def is_budgeting_staff(user) -> bool:
+    return bool(is_ndc_editor(user))
+
+
+def can_manage_process(user, process=None) -> bool:
+    """Consent, paper proposals and tallies, declarations, shortlist and results of a process."""
+    return is_ndc_editor(user) and user.has_perm("budgeting.change_process", process)
+
+
+def can_review_project(user, project) -> bool:
+    """Feasibility review and progress updates: NDC editors, and officers of the project's agency."""
+    return user.has_perm("budgeting.review_project", project)
+
+
+def can_review_any(user) -> bool:
+    return is_ndc_editor(user) or (is_agency_officer(user) and user_agency_id(user) is not None)
+
+
+def can_propose(user) -> bool:
+    """Online proposals come from verified users (P-1)."""
+    return is_verified(user)
+
+
 def officer_agency_id(user) -> int | None:
-    """The agency an agency officer works for, or None."""
-    if not user.is_authenticated or not user_has_role(user, AGENCY_OFFICER):
-        return None
-    staff = getattr(user, "agency_staff", None) if hasattr(user, "agency_staff") else None
-    return staff.agency_id if staff is not None else None
-
-
-@rules.predicate
-def is_agency_officer(user) -> bool:
-    return officer_agency_id(user) is not None
-
-
-@rules.predicate
-def is_projects_agency_officer(user, project) -> bool:
-    """An officer of the agency the project is assigned to for review."""
-    agency_id = officer_agency_id(user)
-    return agency_id is not None and project is not None and project.agency_id == agency_id
-
-
-rules.add_perm("budgeting.propose_project", is_verified)
-rules.add_perm("budgeting.manage_process", is_budgeting_staff)
-rules.add_perm("budgeting.enter_paper", is_budgeting_staff)
-rules.add_perm("budgeting.review_project", is_budgeting_staff | is_projects_agency_officer)
-rules.add_perm("budgeting.update_project", is_budgeting_staff | is_projects_agency_officer)
-rules.add_perm("budgeting.enter_tally", is_budgeting_staff)
-rules.add_perm("budgeting.review_declaration", is_budgeting_staff)
-rules.add_perm("budgeting.publish_results", is_budgeting_staff)
-
-
-def can(user, permission: str, obj=None) -> bool:
-    """Whether ``user`` holds a budgeting permission (on ``obj``), by the predicates above."""
-    return rules.has_perm(f"budgeting.{permission}", user, obj)
+    return user_agency_id(user) if is_agency_officer(user) else None

@@ -71,7 +71,7 @@ def propose(request, pk: int):
     item = _process(pk)
     if not request.user.is_authenticated:
         return redirect(f"{reverse('account_login')}?next={request.path}")
-    if not permissions.can(request.user, "propose_project"):
+    if not permissions.can_propose(request.user):
         messages.error(request, _("Confirm your email address to propose a project."))
         return redirect("budgeting:process", pk=item.pk)
     form = ProposalForm(request.POST if request.method == "POST" else None)

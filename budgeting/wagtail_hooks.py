@@ -8,9 +8,9 @@ from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, ObjectList
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
 
 from core.panels import side_by_side
+from core.permissions import ScopedSnippetViewSet
 
 from . import admin_views, permissions
 from .admin_forms import ProcessAdminForm
@@ -54,7 +54,7 @@ class _RoleMenuItem(MenuItem):
         return self.check(request.user)
 
 
-class ProcessViewSet(SnippetViewSet):
+class ProcessViewSet(ScopedSnippetViewSet):
     model = Process
     icon = "tasks"
     menu_label = _("Budgeting processes")
@@ -84,7 +84,7 @@ class ProcessViewSet(SnippetViewSet):
     )
 
 
-class ProjectViewSet(SnippetViewSet):
+class ProjectViewSet(ScopedSnippetViewSet):
     model = Project
     icon = "doc-full"
     menu_label = _("Budgeting projects")
@@ -104,7 +104,7 @@ class ProjectViewSet(SnippetViewSet):
     )
 
 
-class StationViewSet(SnippetViewSet):
+class StationViewSet(ScopedSnippetViewSet):
     model = PollingStation
     icon = "site"
     menu_label = _("Polling stations")
@@ -159,7 +159,7 @@ def register_budgeting_menu():
             _("Feasibility review"),
             reverse_lazy("budgeting_admin:reviews"),
             icon_name="check",
-            check=lambda user: staff(user) or permissions.is_agency_officer(user),
+            check=permissions.can_review_any,
         ),
     ]
     return SubmenuMenuItem(

@@ -180,7 +180,7 @@ def test_api_processes_projects_results_and_no_identity(finished, voting_process
         )
     )
     assert voter not in everything and "A123456789" not in everything and "voter" not in everything
-    assert client.get("/api/v1/budgeting/?page=0").status_code == 400
+    assert client.get("/api/v1/budgeting/?page=0").status_code == 422
     assert client.get("/api/v1/budgeting/99999/").status_code == 404
 
 
