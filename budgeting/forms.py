@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .models import NonResidentDeclaration
@@ -40,7 +39,7 @@ class IdentityForm(forms.Form):
 
     def clean_birth_date(self):
         value = self.cleaned_data["birth_date"]
-        if value > dt.date.today() or value.year < 1900:
+        if value > timezone.localdate() or value.year < 1900:
             raise forms.ValidationError(_("Enter your real date of birth."))
         return value
 
