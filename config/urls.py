@@ -13,7 +13,7 @@ from core import views as core_views
 from .api import api
 
 # Each app's public pages; an app left out of INSTALLED_APPS has none.
-APPS_WITH_URLS = ["commitments", "forum", "minutes", "consultations", "proposals", "accounts"]
+APPS_WITH_URLS = ["commitments", "forum", "minutes", "consultations", "proposals", "budgeting", "accounts"]
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),

@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "minutes",
     "consultations",
     "proposals",
+    "budgeting",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -254,3 +255,16 @@ WAGTAILADMIN_USER_LOGIN_FORM = "accounts.admin_login.AdminLoginForm"
 # Staff reset their password through the public, rate-limited reset (allauth).
 WAGTAIL_PASSWORD_RESET_ENABLED = False
 # --- end hardening ---
+
+# --- Participatory budgeting ---
+# The voter roll's keyed hash has its own secret (never SECRET_KEY; production refuses to start
+# without one). The household registry: "file" (shipped test identities) or "http" (URL below).
+BUDGETING_VOTER_KEY = env("BUDGETING_VOTER_KEY", default="")
+BUDGETING_REGISTRY = env("BUDGETING_REGISTRY", default="file")
+BUDGETING_REGISTRY_URL = env("BUDGETING_REGISTRY_URL", default="")
+BUDGETING_REGISTRY_TIMEOUT = env.float("BUDGETING_REGISTRY_TIMEOUT", default=5.0)
+BUDGETING_REGISTRY_RETRIES = env.int("BUDGETING_REGISTRY_RETRIES", default=2)
+BUDGETING_REGISTRY_FILE = env("BUDGETING_REGISTRY_FILE", default=str(BASE_DIR / "budgeting" / "test_identities.json"))
+# Identity checks per browser session and per client address, as (count, seconds).
+BUDGETING_IDENTITY_LIMITS = {"session": (5, 900), "ip": (30, 900)}
+# --- end budgeting ---
