@@ -22,7 +22,7 @@ def test_api_list_and_detail_fields(client, open_consultation, citizen, post):
     item = data["items"][0]
     assert set(item) == {
         "id", "title", "commitment", "opens_on", "closes_on", "status", "response_due_on",
-        "extended_to", "extension_reason", "comment_count", "url",
+        "extended_to", "extension_reason", "responded_on", "responded_late", "days_late", "comment_count", "url",
     }  # fmt: skip
     assert item["commitment"] == 4 and item["status"] == "open" and item["comment_count"] == 1
     assert item["title"] == {"zh-hant": "草案徵詢", "en": "Draft consultation"}
@@ -224,7 +224,7 @@ def _add_form(commitment, opens, closes, agency=""):
         "title_en": "",
         "description_zh_hant": "說明",
         "description_en": "",
-        "profile": "default",
+        "profile": "kaohsiung",
         "opens_on": opens.isoformat(),
         "closes_on": closes.isoformat(),
         "attachments-TOTAL_FORMS": "0",
@@ -261,7 +261,7 @@ def test_ndc_opens_a_topic_consultation_rule_T_10_1_4(client, staff, commitment4
     data = {
         **_add_form(commitment4, today, today + dt.timedelta(days=70), agency=ndc.pk),
         "commitment": "",
-        "profile": "t10",
+        "profile": "taichung",
     }
     response = client.post("/admin/snippets/consultations/consultation/add/", data)
     assert response.status_code == 200 and "T-10.1.4" in response.content.decode()  # over 2 months

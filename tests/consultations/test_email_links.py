@@ -21,7 +21,7 @@ def test_consultation_email_links_to_the_readers_language(
     comment.hidden_note = "off topic"
     comment.save()
     mailoutbox.clear()
-    with django_capture_on_commit_callbacks(execute=True):  # core.email queues after commit
+    with django_capture_on_commit_callbacks(execute=True):  # emails leave through the task queue
         notifications.comment_hidden(comment.pk)
     message = mailoutbox[-1]
     assert message.subject == "Your comment was hidden"
