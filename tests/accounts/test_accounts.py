@@ -71,7 +71,10 @@ def test_rule_K_4_data_download(client):
     assert response.status_code == 200 and response["Content-Disposition"].startswith("attachment")
     data = json.loads(response.content)
     assert data["account"]["email"] == "d@example.org" and data["comments"] == []
-    assert set(data) == {"account", "email_addresses", "comments", "suggestions"}
+    # the account, then each installed app's part (its ``personal_data`` provider)
+    assert set(data) == {"account", "email_addresses", "comments", "suggestions", "proposals", "seconds"} | {
+        "budgeting_proposals"
+    }
     assert Comment.objects.count() == 0
 
 
