@@ -235,12 +235,12 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="WARNING")},
 }
 
-# Accounts: how a user appears in public is chosen at sign-up (T-3); consultations' rate limits
-# (per user and per IP, in the cache: Redis when REDIS_URL is set) as (count, seconds).
+# Accounts: how a user appears in public is chosen at sign-up (T-3). Consultations' rate limits
+# (per user and per IP, in the cache) are consultations.rules.USER_RATE / IP_RATE; a deployment
+# may override them with CONSULTATION_RATE_LIMITS = {"user": (count, seconds), "ip": (...)}.
 ACCOUNT_SIGNUP_FORM_CLASS = "accounts.forms.SignupForm"
 # Minutes: rebuild a minutes' stored PDFs (a background task) when it is published or changes.
 MINUTES_BUILD_PDFS = True
-CONSULTATION_RATE_LIMITS = {"user": (5, 60), "ip": (20, 60)}
 
 # --- Hardening: client address and rate limits (core/net.py, core/ratelimit.py) ---
 # How many reverse proxies in front of the site append to X-Forwarded-For (0: none, REMOTE_ADDR
@@ -248,8 +248,8 @@ CONSULTATION_RATE_LIMITS = {"user": (5, 60), "ip": (20, 60)}
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 # Sign-ins (public and admin) are throttled by accounts.throttle, per account and, much higher so
 # that a NAT is not locked out together, per address: (count, seconds). allauth's own
-# login_failed limit is off (it would lock a NAT at 5 per IP).
-LOGIN_RATE_LIMITS = {"account": (5, 15 * 60), "ip": (50, 15 * 60)}
+# login_failed limit is off (it would lock a NAT at 5 per IP). The limits are
+# accounts.throttle.DEFAULT_LIMITS; LOGIN_RATE_LIMITS = {"account": (count, seconds), ...} overrides.
 ACCOUNT_RATE_LIMITS = {"login_failed": None}
 WAGTAILADMIN_USER_LOGIN_FORM = "accounts.admin_login.AdminLoginForm"
 # Staff reset their password through the public, rate-limited reset (allauth).

@@ -8,10 +8,11 @@ from django.contrib.auth.models import Group
 from django.test import override_settings
 
 from core.roles import NDC_EDITOR, ROLE_GROUPS
-from tests.factories import PASSWORD, CitizenFactory
+from tests.factories import CitizenFactory
 
 pytestmark = pytest.mark.django_db
 
+PASSWORD = "pw-123456-long"
 ADMIN_LOGIN = "/admin/login/"
 PUBLIC_LOGIN = "/en/accounts/login/"
 
