@@ -250,4 +250,41 @@ ACCOUNT_RATE_LIMITS = {"login_failed": None}
 WAGTAILADMIN_USER_LOGIN_FORM = "accounts.admin_login.AdminLoginForm"
 # Staff reset their password through the public, rate-limited reset (allauth).
 WAGTAIL_PASSWORD_RESET_ENABLED = False
+
+# Content-Security-Policy (core/csp.py, django-csp): public pages without 'unsafe-inline'; the
+# Wagtail admin keeps what it needs.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+# The API docs page uses django-ninja's bundled Swagger UI (static files, no CDN, no inline script).
+INSTALLED_APPS += ["ninja"]
+# Right after SecurityMiddleware: every answer gets the header, page-cached ones included.
+MIDDLEWARE.insert(MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1, "core.csp.PathCSPMiddleware")
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "PATHS": ["/admin/"],
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", "'unsafe-inline'", "'unsafe-eval'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:"],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "frame-src": ["'self'", "blob:"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],
+    },
+}
 # --- end hardening ---
