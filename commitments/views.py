@@ -13,6 +13,7 @@ from core.downloads import stored_file_response
 
 from . import rules
 from .annex import ANNEX_LABELS
+from .follow_views import following
 from .models import ActionPlan, CompiledPlan
 from .models.compiled import CONTENT_TYPES, EXPORT_FORMATS
 from .public import dashboard, themes_with_commitments
@@ -68,7 +69,13 @@ def commitment_detail(request, plan: str, number: int):
     return render(
         request,
         "commitments/commitment_detail.html",
-        {"page_title": fragment["page_title"], "body": mark_safe(fragment["body"])},  # noqa: S308 - our own rendered template
+        {
+            "page_title": fragment["page_title"],
+            "body": mark_safe(fragment["body"]),  # noqa: S308 - our own rendered template
+            "follow_plan": plan,
+            "follow_number": number,
+            "following": following(request.user, plan, number),
+        },
     )
 
 

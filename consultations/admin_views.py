@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.db.models import Count, Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -14,7 +15,7 @@ from core import spreadsheet
 from core.dates import format_datetime
 from core.roles import NDC_EDITOR, user_has_role
 
-from . import permissions, rules, services
+from . import engagement, permissions, rules, services
 from .forms import ExtensionForm, ForwardForm, HideForm, InboxForm, ResponseForm
 from .models import AgencyNotificationSetting, Comment, Consultation, Suggestion
 
@@ -188,26 +189,38 @@ def export_csv(request, pk: int):
 
 
 def moderation(request):
-    """Moderators: the latest comments, hidden ones marked, with a link to hide or restore."""
+    """Moderators: the queue of reported comments (most reported first), then the latest comments."""
     if not permissions.can_moderate(request.user):
         raise PermissionDenied
+    queue = list(
+        Comment.objects.filter(reports__handled_at__isnull=True)
+        .annotate(open_reports=Count("reports", filter=Q(reports__handled_at__isnull=True)))
+        .select_related("author", "consultation")
+        .order_by("-open_reports", "created_at", "pk")[:100]
+    )
     comments = Comment.objects.select_related("author", "consultation").order_by("-created_at", "-pk")
     if request.GET.get("hidden"):
         comments = comments.filter(visibility=Comment.Visibility.HIDDEN)
     page = Paginator(comments, 50).get_page(request.GET.get("page"))
-    return _render(request, "moderation.html", _("Moderation"), {"page": page})
+    return _render(request, "moderation.html", _("Moderation"), {"page": page, "queue": queue})
 
 
 def moderate(request, pk: int):
-    """Hide a comment on a ground of the rules with a note (K-6.2.2, T-7), or restore it."""
+    """Hide a comment on a ground of the rules with a note (K-6.2.2, T-7), restore it, or keep it
+    (its open reports leave the queue in every case); the comment's earlier versions are shown."""
     if not permissions.can_moderate(request.user):
         raise PermissionDenied
     comment = get_object_or_404(Comment.objects.select_related("consultation", "author"), pk=pk)
     form = HideForm(request.POST or None, comment=comment)
     if request.method == "POST":
         try:
+            if request.POST.get("action") == "keep":
+                engagement.reports_handle(comment=comment, moderator=request.user)
+                messages.success(request, _("The comment stays visible; its reports are closed."))
+                return redirect("consultations_admin:moderation")
             if comment.is_hidden:
                 services.comment_restore(comment=comment, moderator=request.user, note=request.POST.get("note", ""))
+                engagement.reports_handle(comment=comment, moderator=request.user)
                 messages.success(request, _("The comment is visible again."))
                 return redirect("consultations_admin:moderation")
             if form.is_valid():
@@ -217,13 +230,18 @@ def moderate(request, pk: int):
                     ground=form.cleaned_data["ground"],
                     note=form.cleaned_data["note"],
                 )
+                engagement.reports_handle(comment=comment, moderator=request.user)
                 messages.success(request, _("The comment is hidden and its author was emailed."))
                 return redirect("consultations_admin:moderation")
         except ValidationError as error:
             form.add_error(None, error)
-    return _render(
-        request, "moderate.html", _("Moderate comment #%(pk)d") % {"pk": comment.pk}, {"comment": comment, "form": form}
-    )
+    context = {
+        "comment": comment,
+        "form": form,
+        "versions": list(comment.versions.all()),
+        "reports": list(comment.reports.select_related("reporter").order_by("created_at")),
+    }
+    return _render(request, "moderate.html", _("Moderate comment #%(pk)d") % {"pk": comment.pk}, context)
 
 
 def suggestions(request):

@@ -174,7 +174,10 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 # Email: console in development; SMTP from the environment in production.
 # Outgoing email goes through the task queue (core/email.py: email_enqueue): the worker sends,
 # retries, and keeps failed messages visible in the admin (Settings → Outgoing email).
-EMAIL_BACKEND = env("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
+# Every email of the site is queued (core.email.QueuedEmailBackend) and delivered by the worker
+# through EMAIL_DELIVERY_BACKEND (console here; SMTP with EMAIL_HOST ... in production).
+EMAIL_BACKEND = env("EMAIL_BACKEND", default="core.email.QueuedEmailBackend")
+EMAIL_DELIVERY_BACKEND = env("EMAIL_DELIVERY_BACKEND", default="django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = env("EMAIL_HOST", default="localhost")
 EMAIL_PORT = env.int("EMAIL_PORT", default=25)
 EMAIL_HOST_USER = env("EMAIL_HOST_USER", default="")
@@ -215,7 +218,6 @@ ACCOUNT_UNIQUE_EMAIL = True
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"
-ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
 
 # Demo accounts and demo data: only development and tests turn this on.
 DEMO_DATA_ALLOWED = False
