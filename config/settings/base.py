@@ -199,7 +199,17 @@ TASK_STALE_SECONDS = env.int("TASK_STALE_SECONDS", default=3600)
 # sessions, rate limits and content versions), local memory otherwise.
 REDIS_URL = env("REDIS_URL", default="")
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    CACHES = {
+        # Reads miss and writes are skipped while Redis is down: pages answer uncached (core/cache_backends.py).
+        "default": {"BACKEND": "core.cache_backends.TolerantRedisCache", "LOCATION": REDIS_URL},
+        # Rate-limit counters: never tolerant, so limits fail safe (core/ratelimit.py).
+        "ratelimit": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "rl",
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        },
+    }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "ogp"}}
 # Full-page cache for anonymous visitors (core/middleware.py); 0 turns it off.
@@ -244,11 +254,18 @@ CONSULTATION_RATE_LIMITS = {"user": (5, 60), "ip": (20, 60)}
 # How many reverse proxies in front of the site append to X-Forwarded-For (0: none, REMOTE_ADDR
 # is the client). Every rate limit (comments, logins, allauth's) uses core.net.client_ip.
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+# allauth's adapter (accounts/adapter.py): language kept, emails in the reader's language,
+# client address from core.net, sign-ins through accounts.throttle.
+ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
 # Sign-ins (public and admin) are throttled by accounts.throttle, per account and, much higher so
 # that a NAT is not locked out together, per address: (count, seconds). allauth's own
 # login_failed limit is off (it would lock a NAT at 5 per IP).
 LOGIN_RATE_LIMITS = {"account": (5, 15 * 60), "ip": (50, 15 * 60)}
 ACCOUNT_RATE_LIMITS = {"login_failed": None}
+# allauth's other limits (sign-up, password reset ...) count in the default cache, which tolerates
+# an outage: while the rate-limit store is down, POSTs there are refused (core.ratelimit.GuardMiddleware).
+RATE_LIMITED_POST_PREFIXES = ["/accounts/", "/en/accounts/"]
+MIDDLEWARE.append("core.ratelimit.GuardMiddleware")
 WAGTAILADMIN_USER_LOGIN_FORM = "accounts.admin_login.AdminLoginForm"
 # Staff reset their password through the public, rate-limited reset (allauth).
 WAGTAIL_PASSWORD_RESET_ENABLED = False
