@@ -57,12 +57,11 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    "core.middleware.PageCacheUpdateMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Static files (collected, hashed, compressed) straight from the WSGI process.
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Answers anonymous visitors from the page cache before the rest of the stack runs.
-    "core.middleware.PageCacheFetchMiddleware",
+    "core.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -202,6 +201,12 @@ if REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "ogp"}}
+# Pages and fragments (version-keyed, never changing meaning): a small in-process LRU in front of
+# the default cache, compressed there (core/cache_backends.py).
+CACHES["template_fragments"] = {
+    "BACKEND": "core.cache_backends.TwoLevelCache",
+    "OPTIONS": {"REMOTE": "default", "LOCAL_SECONDS": 60, "LOCAL_ENTRIES": 2000},
+}
 # Full-page cache for anonymous visitors (core/middleware.py); 0 turns it off.
 CACHE_MIDDLEWARE_SECONDS = env.int("CACHE_MIDDLEWARE_SECONDS", default=60)
 # Cached fragments of public pages (core/cache.py): invalidated on every content change,
