@@ -59,12 +59,11 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    "core.middleware.PageCacheUpdateMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Static files (collected, hashed, compressed) straight from the WSGI process.
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Answers anonymous visitors from the page cache before the rest of the stack runs.
-    "core.middleware.PageCacheFetchMiddleware",
+    "core.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -155,7 +154,9 @@ STATICFILES_DIRS = [BASE_DIR / "assets"]
 # far-future cache headers. Needs `collectstatic` under the same settings (`make setup` runs it).
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    "staticfiles": {
+        "BACKEND": env("STATICFILES_BACKEND", default="whitenoise.storage.CompressedManifestStaticFilesStorage")
+    },
 }
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", default=str(BASE_DIR / "media")))
@@ -203,17 +204,28 @@ REDIS_URL = env("REDIS_URL", default="")
 if REDIS_URL:
     CACHES = {
         # Reads miss and writes are skipped while Redis is down: pages answer uncached (core/cache_backends.py).
-        "default": {"BACKEND": "core.cache_backends.TolerantRedisCache", "LOCATION": REDIS_URL},
+        "default": {
+            "BACKEND": "core.cache_backends.TolerantRedisCache",
+            "LOCATION": REDIS_URL,
+            # Several sites (or test runs) may share one Redis database.
+            "KEY_PREFIX": env("CACHE_KEY_PREFIX", default=""),
+        },
         # Rate-limit counters: never tolerant, so limits fail safe (core/ratelimit.py).
         "ratelimit": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "rl",
+            "KEY_PREFIX": env("CACHE_KEY_PREFIX", default="") + "rl",
             "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
         },
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "ogp"}}
+# Pages and fragments (version-keyed, never changing meaning): a small in-process LRU in front of
+# the default cache, compressed there (core/cache_backends.py).
+CACHES["template_fragments"] = {
+    "BACKEND": "core.cache_backends.TwoLevelCache",
+    "OPTIONS": {"REMOTE": "default", "LOCAL_SECONDS": 60, "LOCAL_ENTRIES": 2000},
+}
 # Full-page cache for anonymous visitors (core/middleware.py); 0 turns it off.
 CACHE_MIDDLEWARE_SECONDS = env.int("CACHE_MIDDLEWARE_SECONDS", default=60)
 # Cached fragments of public pages (core/cache.py): invalidated on every content change,
