@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.templatetags.static import static
 from django.utils.functional import SimpleLazyObject
 
 from .home import home_context
@@ -17,3 +19,8 @@ def home(request):
     context = {"page": page, "self": page, "request": request}
     context.update(home_context(request))
     return TemplateResponse(request, HomePage.template, context)
+
+
+def favicon(request):
+    """Browsers that ask for /favicon.ico get the site's icon (pages link it themselves)."""
+    return redirect(static("favicon.svg"))
