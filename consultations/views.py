@@ -59,6 +59,7 @@ def _detail_context(request, consultation: Consultation, form=None, reply_form=N
         "can_moderate": permissions.can_moderate(user),
         "can_manage": user.is_authenticated and permissions.can_manage_consultation(user, consultation),
         "statuses": {k: str(v) for k, v in rules.STATUS_LABELS.items()},
+        "following": user.is_authenticated and consultation.follows.filter(user=user).exists(),
     }
 
 

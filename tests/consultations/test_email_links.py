@@ -14,14 +14,14 @@ def test_consultation_email_links_to_the_readers_language(
 ):
     # rule F-7: emails in the recipient's language, linking to that language's page
     from consultations import notifications
-    from tests.consultations.conftest import make_user
+    from tests.factories import CitizenFactory
 
-    reader = make_user("english@example.org", nickname="reader", preferred_language="en")
+    reader = CitizenFactory(email="english@example.org", nickname="reader", preferred_language="en")
     comment, _created = post(open_consultation, reader)
     comment.hidden_note = "off topic"
     comment.save()
     mailoutbox.clear()
-    with django_capture_on_commit_callbacks(execute=True):
+    with django_capture_on_commit_callbacks(execute=True):  # emails leave through the task queue
         notifications.comment_hidden(comment.pk)
     message = mailoutbox[-1]
     assert message.subject == "Your comment was hidden"
