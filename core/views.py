@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.templatetags.static import static
 from django.utils.functional import SimpleLazyObject
 
 from .home import home_context
@@ -78,3 +80,8 @@ def healthz(request):
     response = JsonResponse({"status": "ok" if healthy else "error", **checks}, status=200 if healthy else 503)
     response["Cache-Control"] = "no-store"
     return response
+
+
+def favicon(request):
+    """Browsers that ask for /favicon.ico get the site's icon (pages link it themselves)."""
+    return redirect(static("favicon.svg"))

@@ -52,6 +52,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.sites",
+    # django-ninja's own Swagger UI files: /api/v1/docs works offline (no CDN).
+    "ninja",
     "allauth",
     "allauth.account",
     "django_tasks",
