@@ -71,6 +71,7 @@ class Consultation(ClusterableModel):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True, null=True)
 
     class Meta:
         verbose_name = _("consultation")
