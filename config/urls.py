@@ -13,7 +13,7 @@ from core import views as core_views
 from .api import api
 
 # Each app's public pages; an app left out of INSTALLED_APPS has none.
-APPS_WITH_URLS = ["commitments", "forum", "minutes", "consultations", "accounts"]
+APPS_WITH_URLS = ["commitments", "forum", "minutes", "consultations", "proposals", "budgeting", "accounts"]
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -37,3 +37,10 @@ if settings.DEBUG:
     urlpatterns = (
         staticfiles_urlpatterns() + static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT) + urlpatterns
     )
+elif getattr(settings, "SERVE_MEDIA", False):  # `make run` (config.settings.local); production: object storage
+    from django.urls import re_path
+    from django.views.static import serve
+
+    urlpatterns = [
+        re_path(rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})
+    ] + urlpatterns

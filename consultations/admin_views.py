@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
@@ -13,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core import spreadsheet
 from core.dates import format_datetime
 from core.roles import NDC_EDITOR, user_has_role
 
@@ -159,12 +158,6 @@ def consultation(request, pk: int):
     )
 
 
-def _cell(value) -> str:
-    """A CSV cell that a spreadsheet will not run as a formula (user text starting with = + - @)."""
-    text = str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
 def export_csv(request, pk: int):
     """The consultation's comments as CSV, UTF-8 with a BOM so that Excel opens the Chinese."""
     item = get_object_or_404(Consultation, pk=pk)
@@ -172,8 +165,7 @@ def export_csv(request, pk: int):
         raise PermissionDenied
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="consultation-{item.pk}-comments.csv"'
-    response.write("\ufeff")
-    writer = csv.writer(response)
+    writer = spreadsheet.writer(response)
     writer.writerow(
         ["id", "reply_to", "posted", "author", "section", "item", "text", "visibility", "ground", "inbox_status"]
     )
@@ -181,19 +173,16 @@ def export_csv(request, pk: int):
     for c in comments.iterator(chunk_size=2000):
         writer.writerow(
             [
-                _cell(v)
-                for v in (
-                    c.pk,
-                    c.parent_id or "",
-                    format_datetime(c.created_at, "zh-hant"),
-                    c.author.public_name,
-                    c.get_section_display() if c.section else "",
-                    c.section_label,
-                    c.text,
-                    c.visibility,
-                    c.ground_label,
-                    c.inbox_status,
-                )
+                c.pk,
+                c.parent_id or "",
+                format_datetime(c.created_at, "zh-hant"),
+                c.author.public_name,
+                c.get_section_display() if c.section else "",
+                c.section_label,
+                c.text,
+                c.visibility,
+                c.ground_label,
+                c.inbox_status,
             ]
         )
     return response

@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from ninja import Query, Router, Schema
+from ninja import Field, Query, Router, Schema
 
 from core.api import Id, Serialized, Translated, paginated, responses
 from core.api_filters import AgencyCode, ChangedSince, DateFrom, DateTo, aware
@@ -35,6 +35,11 @@ class ConsultationOut(Schema):
     response_due_on: dt.date
     extended_to: dt.date | None
     extension_reason: Translated
+    responded_on: dt.date | None = Field(description="Day the summary response was published (Taipei).")
+    responded_late: bool = Field(description="The summary response was published after its deadline.")
+    days_late: int = Field(
+        description="Days past the deadline: of the response, or so far while it is overdue; 0 when on time."
+    )
     comment_count: int
     url: Translated
 
@@ -65,6 +70,9 @@ def consultation_out(item) -> dict:
         "response_due_on": item.response_due_on,
         "extended_to": item.extended_to,
         "extension_reason": translations(item, "extension_reason"),
+        "responded_on": item.responded_on,
+        "responded_late": item.responded_late,
+        "days_late": item.days_late,
         "comment_count": item.visible_comments,
         "url": item.urls(),
     }

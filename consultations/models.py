@@ -15,6 +15,8 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 
 from core import i18n
+from core.policy import DEFAULT_PROFILE
+from core.policy_store import get_profile
 
 from . import rules
 
@@ -35,7 +37,7 @@ class Consultation(ClusterableModel):
     """A public consultation on a commitment's draft table or on a topic (K-7.1, T-10.1, F-4.1).
 
     Its status is computed from its dates (``status``); the response deadline comes from
-    its policy profile (``rules.PROFILES``).
+    its policy profile (``core.policy_store.get_profile``, W-1).
     """
 
     commitment = models.ForeignKey(
@@ -57,12 +59,7 @@ class Consultation(ClusterableModel):
     )
     title = models.CharField(_("title"), max_length=300)
     description = models.TextField(_("description"))
-    profile = models.CharField(
-        _("policy profile"),
-        max_length=20,
-        choices=[(code, p.label) for code, p in rules.PROFILES.items()],
-        default=rules.DEFAULT_PROFILE,
-    )
+    profile = models.CharField(_("policy profile"), max_length=40, default=DEFAULT_PROFILE)
     opens_on = models.DateField(_("opens on"))
     closes_on = models.DateField(_("closes on"))
     extended_to = models.DateField(_("response deadline extended to"), null=True, blank=True)
@@ -90,7 +87,7 @@ class Consultation(ClusterableModel):
 
     @property
     def policy(self) -> rules.PolicyProfile:
-        return rules.profile(self.profile)
+        return rules.from_profile(get_profile(self.profile))
 
     def clean(self) -> None:
         if self.commitment_id and not self.agency_id:
@@ -123,6 +120,23 @@ class Consultation(ClusterableModel):
             return self.response.published_at is not None
         except SummaryResponse.DoesNotExist:
             return False
+
+    @property
+    def responded_on(self) -> dt.date | None:
+        """The day (Taipei time) the summary response was published, if it was."""
+        if not self.has_response:
+            return None
+        return timezone.localdate(self.response.published_at)
+
+    @property
+    def days_late(self) -> int:
+        """Days past the deadline: of the response, or so far while it is missing (K-7.2, W-5)."""
+        return rules.days_late(self.deadline, self.responded_on, timezone.localdate())
+
+    @property
+    def responded_late(self) -> bool:
+        """Whether the summary response was published after its deadline (it stays marked late)."""
+        return self.has_response and self.days_late > 0
 
     def status_on(self, today: dt.date) -> str:
         return rules.status(

@@ -54,12 +54,14 @@ class OutgoingEmail(models.Model):
 
     created_at = models.DateTimeField(_("created"), auto_now_add=True, db_index=True)
     to = models.JSONField(_("to"), default=list)
+    cc = models.JSONField(_("cc"), default=list, blank=True)
+    bcc = models.JSONField(_("bcc"), default=list, blank=True)
     subject = models.CharField(_("subject"), max_length=998)
     body = models.TextField(_("body"))
     html = models.TextField(_("HTML body"), blank=True, null=True)
     reply_to = models.JSONField(_("reply to"), default=list, blank=True)
     headers = models.JSONField(_("headers"), default=dict, blank=True)
-    # [[filename, text content, MIME type], ...] (text attachments such as .ics invitations)
+    # [[filename, content, MIME type, "text" or "base64"], ...]
     attachments = models.JSONField(_("attachments"), default=list, blank=True)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.QUEUED)
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
@@ -113,4 +115,16 @@ class SentReminder(models.Model):
         return f"{self.key} → {self.recipient}"
 
 
-__all__ = ["HomePage", "ContentPage", "OutgoingEmail", "ScheduledJobRun", "SentReminder", "models"]
+from .policy_models import PolicyProfile, VotingDay, WorkdayOverride  # noqa: E402
+
+__all__ = [
+    "HomePage",
+    "ContentPage",
+    "OutgoingEmail",
+    "ScheduledJobRun",
+    "SentReminder",
+    "PolicyProfile",
+    "VotingDay",
+    "WorkdayOverride",
+    "models",
+]
