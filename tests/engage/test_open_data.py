@@ -132,7 +132,6 @@ def _csv(response):
 
 
 def test_decisions_csv_and_json(client, decided):
-    pytest.importorskip("core.spreadsheet")  # the hardening engineer's CSV helper, once on main
     response = client.get("/forums/decisions.csv")
     assert response.status_code == 200 and response["Content-Type"].startswith("text/csv")
     rows = _csv(response)
@@ -144,7 +143,6 @@ def test_decisions_csv_and_json(client, decided):
 
 
 def test_comments_csv_and_json_as_the_public_sees_them(client, staff, open_consultation, citizen, citizen2, post):
-    pytest.importorskip("core.spreadsheet")  # the hardening engineer's CSV helper, once on main
     from consultations import engagement, services
 
     visible = post(open_consultation, citizen, "@SUM(A1) 意見")
