@@ -75,7 +75,7 @@ def _citizen(email: str, nickname: str, language: str):
 
 def _world(language: str) -> dict:
     """Staff of every role with something waiting for each."""
-    from commitments.models import Agency, AgencyStaff, ActionPlan, Commitment, CommitmentTable
+    from commitments.models import ActionPlan, Agency, AgencyStaff, Commitment, CommitmentTable
     from consultations import engagement, services
     from consultations.models import Consultation
     from forum.models import AgendaItem, Forum, Meeting
@@ -85,7 +85,9 @@ def _world(language: str) -> dict:
         profile = UserProfile.get_for_user(user)
         profile.preferred_language = language
         profile.save()
-    AgencyStaff.objects.update_or_create(user=accounts["agency_officer"], defaults={"agency": Agency.objects.get(code="moe")})
+    AgencyStaff.objects.update_or_create(
+        user=accounts["agency_officer"], defaults={"agency": Agency.objects.get(code="moe")}
+    )
     plan = ActionPlan.objects.get(slug="2020-2024")
     commitment = Commitment.objects.get(plan=plan, number=4)
     today = timezone.localdate()
@@ -106,13 +108,18 @@ def _world(language: str) -> dict:
     writer = _citizen("writer@example.org", "寫手", language)
     closed = consultation("已截止徵詢", "Closed consultation", -30, -3)
     open_one = consultation("草案徵詢", "Draft consultation", -5, 20)
-    reported, _created = services.comment_post(consultation=open_one, author=writer, text="離題的意見", token=uuid.uuid4())
+    reported, _created = services.comment_post(
+        consultation=open_one, author=writer, text="離題的意見", token=uuid.uuid4()
+    )
     engagement.comment_report(comment=reported, user=_citizen("reporter@example.org", "檢舉人", language))
 
     forum = Forum.objects.create(commitment=commitment)
     forum.staff.add(accounts["convener"])
     upcoming = Meeting.objects.create(
-        forum=forum, title_zh_hant="第三次會議", title_en="Third meeting", starts_at=timezone.now() + dt.timedelta(days=9)
+        forum=forum,
+        title_zh_hant="第三次會議",
+        title_en="Third meeting",
+        starts_at=timezone.now() + dt.timedelta(days=9),
     )
     AgendaItem.objects.create(meeting=upcoming, position=1, title_zh_hant="議程一", title_en="Item one")
 
