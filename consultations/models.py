@@ -71,6 +71,7 @@ class Consultation(ClusterableModel):
     # Stored counters (consultations/counters.py): lists and pagination never count 10,000 rows.
     visible_comments = models.PositiveIntegerField(_("visible comments"), default=0, editable=False)
     thread_count = models.PositiveIntegerField(_("top-level comments"), default=0, editable=False)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True, null=True)
 
     class Meta:
         verbose_name = _("consultation")

@@ -302,8 +302,6 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": ["'none'"],
     }
 }
-# The API docs page uses django-ninja's bundled Swagger UI (static files, no CDN, no inline script).
-INSTALLED_APPS += ["ninja"]
 # Right after SecurityMiddleware: every answer gets the header, page-cached ones included.
 MIDDLEWARE.insert(MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1, "core.csp.PathCSPMiddleware")
 ADMIN_CONTENT_SECURITY_POLICY = {
