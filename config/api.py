@@ -25,6 +25,7 @@ ROUTERS = [
     ("/consultations/", "consultations", "router"),
     ("/proposals/", "proposals", "router"),
     ("/policy-profiles/", "proposals", "profiles_router"),
+    ("/budgeting/", "budgeting", "router"),
 ]
 
 for prefix, app, name in ROUTERS:

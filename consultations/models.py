@@ -120,6 +120,23 @@ class Consultation(ClusterableModel):
         except SummaryResponse.DoesNotExist:
             return False
 
+    @property
+    def responded_on(self) -> dt.date | None:
+        """The day (Taipei time) the summary response was published, if it was."""
+        if not self.has_response:
+            return None
+        return timezone.localdate(self.response.published_at)
+
+    @property
+    def days_late(self) -> int:
+        """Days past the deadline: of the response, or so far while it is missing (K-7.2, W-5)."""
+        return rules.days_late(self.deadline, self.responded_on, timezone.localdate())
+
+    @property
+    def responded_late(self) -> bool:
+        """Whether the summary response was published after its deadline (it stays marked late)."""
+        return self.has_response and self.days_late > 0
+
     def status_on(self, today: dt.date) -> str:
         return rules.status(
             opens_on=self.opens_on,
@@ -211,6 +228,8 @@ class Comment(models.Model):
         verbose_name=_("assigned to"),
     )
     emailed_at = models.DateTimeField(null=True, blank=True)
+    edited_at = models.DateTimeField(_("last edited"), null=True, blank=True)
+    withdrawn_at = models.DateTimeField(_("withdrawn"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("comment")
@@ -235,6 +254,10 @@ class Comment(models.Model):
     @property
     def is_hidden(self) -> bool:
         return self.visibility == self.Visibility.HIDDEN
+
+    @property
+    def is_withdrawn(self) -> bool:
+        return self.withdrawn_at is not None
 
     @property
     def ground_label(self) -> str:
@@ -332,3 +355,68 @@ class Suggestion(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class CommentVersion(models.Model):
+    """A previous text of a comment, kept when its author edits or withdraws it (history for moderators)."""
+
+    comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="versions")
+    text = models.TextField(_("comment"))
+    section = models.CharField(max_length=30, blank=True)
+    section_label = models.CharField(max_length=120, blank=True)
+    written_at = models.DateTimeField(_("written"))
+    replaced_at = models.DateTimeField(_("replaced"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("previous version of a comment")
+        verbose_name_plural = _("previous versions of comments")
+        ordering = ["comment", "replaced_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"#{self.comment_id} ({self.written_at:%Y-%m-%d %H:%M})"
+
+
+class CommentReport(models.Model):
+    """A user's report of a comment to the moderators; one per user per comment.
+
+    Open reports (``handled_at`` empty) make up the moderation queue; a moderator's decision
+    on the comment (hide, or keep) handles them all.
+    """
+
+    comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="reports")
+    reporter = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="comment_reports")
+    reason = models.TextField(_("why should a moderator look at it?"), max_length=1000, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    handled_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    handled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("report of a comment")
+        verbose_name_plural = _("reports of comments")
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["comment", "reporter"], name="commentreport_one_per_user"),
+        ]
+
+    def __str__(self) -> str:
+        return f"#{self.comment_id} by {self.reporter_id}"
+
+
+class ConsultationFollow(models.Model):
+    """A user follows a consultation: told when its summary response is published."""
+
+    consultation = models.ForeignKey(Consultation, on_delete=models.CASCADE, related_name="follows")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="consultation_follows")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("follower of a consultation")
+        verbose_name_plural = _("followers of consultations")
+        constraints = [
+            models.UniqueConstraint(fields=["consultation", "user"], name="consultationfollow_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} → {self.consultation_id}"

@@ -149,6 +149,13 @@ def status(
     return OVERDUE if today > deadline else AWAITING
 
 
+def days_late(deadline: dt.date, responded_on: dt.date | None, today: dt.date) -> int:
+    """How many days past the response deadline (K-7.2, W-5): of the published response, or so far
+    while none is published; 0 when on time or not yet due. A late answer stays marked late."""
+    end = responded_on or today
+    return max(0, (end - deadline).days)
+
+
 def can_comment_now(opens_on: dt.date, closes_on: dt.date, today: dt.date) -> bool:
     """Comments are accepted only while the consultation is open (F-4.2)."""
     return opens_on <= today <= closes_on
@@ -165,3 +172,27 @@ IP_RATE = RateLimit(count=20, seconds=60)
 
 # Whether one more comment would exceed a limit, given the hits already in the window.
 rate_exceeded = exceeded
+
+
+def comment_change_refusal(
+    *, is_author: bool, opens_on: dt.date, closes_on: dt.date, today: dt.date, hidden: bool, withdrawn: bool
+) -> str | None:
+    """Why a user may not edit or withdraw a comment, or ``None`` when they may.
+
+    Only its author, only while the consultation is open, never a comment a moderator hid
+    (editing would dodge moderation) and never a withdrawn one. Returns a reason code.
+    """
+    if not is_author:
+        return "not_author"
+    if not can_comment_now(opens_on, closes_on, today):
+        return "closed"
+    if hidden:
+        return "hidden"
+    if withdrawn:
+        return "withdrawn"
+    return None
+
+
+def may_report(*, is_author: bool, hidden: bool, withdrawn: bool) -> bool:
+    """A user reports someone else's visible comment (one report per user per comment: a DB constraint)."""
+    return not is_author and not hidden and not withdrawn

@@ -163,7 +163,12 @@ DEMO_ACCOUNTS = {
     "convener": ("convener@demo.ogp.tw", "Forum", "Convener"),
     "agency_officer": ("officer@demo.ogp.tw", "Agency", "Officer"),
     "moderator": ("moderator@demo.ogp.tw", "Comment", "Moderator"),
+    # a second forum's convener (commitment 11) and a second agency's officer (Ministry of Justice)
+    "convener_2": ("convener2@demo.ogp.tw", "Second", "Convener"),
+    "agency_officer_2": ("officer2@demo.ogp.tw", "Justice", "Officer"),
 }
+# The role of each demo account whose key is not a role's name.
+DEMO_ACCOUNT_ROLES = {"convener_2": "convener", "agency_officer_2": "agency_officer"}
 
 
 def demo_accounts_ensure() -> dict[str, object]:
@@ -180,7 +185,7 @@ def demo_accounts_ensure() -> dict[str, object]:
         if created:
             user.set_password(DEMO_PASSWORD)
             user.save()
-        user.groups.add(groups[role])
+        user.groups.add(groups[DEMO_ACCOUNT_ROLES.get(role, role)])
         accounts[role] = user
     return accounts
 
