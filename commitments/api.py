@@ -9,7 +9,7 @@ from core.api import Number, Serialized, Slug, SlugOrId, Translated, paginated, 
 from core.i18n import translations
 
 from .models import ActionPlan, Commitment, CompiledPlan
-from .snapshot import commitment_data, commitments_prefetched
+from .snapshot import commitment_data, commitment_summary, commitments_prefetched
 
 router = Router(tags=["commitments"])
 action_plans_router = Router(tags=["action plans"])
@@ -102,19 +102,9 @@ class CommitmentDetailOut(CommitmentOut):
     coverage: list[CoverageOut]
 
 
-def agency_out(agency) -> dict:
-    return {"code": agency.code, "name": translations(agency, "name"), "short_name": translations(agency, "short_name")}
-
-
 def commitment_out(commitment: Commitment) -> dict:
-    return {
-        "number": commitment.number,
-        "plan": commitment.plan.slug,
-        "title": translations(commitment, "title"),
-        "theme": {"number": commitment.theme.number, "name": translations(commitment.theme, "name")},
-        "lead_agency": agency_out(commitment.lead_agency),
-        "url": commitment.urls(),
-    }
+    """A commitment in a list: its summary (snapshot.commitment_summary) and its addresses."""
+    return {**commitment_summary(commitment), "url": commitment.urls()}
 
 
 def _plan(slug: str | None) -> ActionPlan:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from core import spreadsheet
 from core.dates import format_date
 from core.pdf import page_css, render_pdf
 
@@ -82,7 +82,7 @@ def render_json_bytes(data: dict) -> bytes:
 def render_csv_bytes(data: dict) -> bytes:
     """One row per indicator of every compiled commitment (UTF-8 with BOM for spreadsheets)."""
     out = io.StringIO()
-    writer = csv.writer(out)
+    writer = spreadsheet.writer(out, bom=False)
     writer.writerow(CSV_COLUMNS)
     for item in data["commitments"]:
         for indicator in item["indicators"]:

@@ -113,3 +113,11 @@ def register_log_actions(actions):
     actions.register_action("commitments.table.publish", _("Publish commitment table"), _("Published"))
     actions.register_action("commitments.progress.record", _("Record indicator progress"), _("Progress recorded"))
     actions.register_action("commitments.plan.compile", _("Compile the action plan"), _("Action plan compiled"))
+
+
+@hooks.register("construct_homepage_panels")
+def _dashboard_panels(request, panels):
+    """What waits for officers and NDC editors on the admin home (commitments/dashboard.py)."""
+    from . import dashboard
+
+    dashboard.panels(request, panels)

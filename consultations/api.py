@@ -6,7 +6,7 @@ import datetime as dt
 
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
-from ninja import Router, Schema
+from ninja import Field, Router, Schema
 
 from core.api import Id, Serialized, Translated, paginated, responses
 from core.i18n import translations
@@ -27,6 +27,11 @@ class ConsultationOut(Schema):
     response_due_on: dt.date
     extended_to: dt.date | None
     extension_reason: Translated
+    responded_on: dt.date | None = Field(description="Day the summary response was published (Taipei).")
+    responded_late: bool = Field(description="The summary response was published after its deadline.")
+    days_late: int = Field(
+        description="Days past the deadline: of the response, or so far while it is overdue; 0 when on time."
+    )
     comment_count: int
     url: Translated
 
@@ -57,6 +62,9 @@ def consultation_out(item) -> dict:
         "response_due_on": item.response_due_on,
         "extended_to": item.extended_to,
         "extension_reason": translations(item, "extension_reason"),
+        "responded_on": item.responded_on,
+        "responded_late": item.responded_late,
+        "days_late": item.days_late,
         "comment_count": item.visible_comments,
         "url": item.urls(),
     }

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import engagement_views, views
 
 app_name = "consultations"
 
@@ -11,4 +11,8 @@ urlpatterns = [
     path("consultations/suggestions/", views.my_suggestions, name="my_suggestions"),
     path("consultations/<int:pk>/", views.detail, name="detail"),
     path("consultations/<int:pk>/comment/", views.comment, name="comment"),
+    path("consultations/<int:pk>/follow/", engagement_views.follow, name="follow"),
+    path("consultations/comments/<int:pk>/edit/", engagement_views.edit, name="comment_edit"),
+    path("consultations/comments/<int:pk>/withdraw/", engagement_views.withdraw, name="comment_withdraw"),
+    path("consultations/comments/<int:pk>/report/", engagement_views.report, name="comment_report"),
 ]

@@ -22,6 +22,10 @@ LOG_ACTIONS = {
     "consultations.extend": (_("Extend response deadline"), _("Response deadline extended")),
     "consultations.respond": (_("Publish summary response"), _("Summary response published")),
     "consultations.response_edit": (_("Edit summary response"), _("Summary response edited")),
+    "consultations.comment_edit": (_("Edit comment"), _("Comment edited by its author")),
+    "consultations.comment_withdraw": (_("Withdraw comment"), _("Comment withdrawn by its author")),
+    "consultations.comment_report": (_("Report comment"), _("Comment reported")),
+    "consultations.reports_handle": (_("Close reports"), _("Reports closed")),
     "consultations.suggest": (_("Suggest commitment"), _("Commitment suggested")),
     "consultations.suggestion_forward": (_("Forward suggestion"), _("Suggestion forwarded")),
 }
@@ -115,3 +119,11 @@ def register_consultations_menu():
         ),
     ]
     return SubmenuMenuItem(_("Consultations"), Menu(items=items), icon_name="comment", name="consultations", order=300)
+
+
+@hooks.register("construct_homepage_panels")
+def _dashboard_panels(request, panels):
+    """What waits for officers, moderators and NDC editors on the admin home (consultations/dashboard.py)."""
+    from . import dashboard
+
+    dashboard.panels(request, panels)

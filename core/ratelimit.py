@@ -98,6 +98,16 @@ def peek(key: str, limit: RateLimit) -> bool:
     return not exceeded(count, limit)
 
 
+def undo(key: str, limit: RateLimit) -> None:
+    """Take back one hit of ``key`` in the current window (an attempt that turned out fine)."""
+    try:
+        store().decr(_window_key(key, limit))
+    except ValueError:  # the window has ended meanwhile: nothing to take back
+        pass
+    except _errors():
+        logger.warning("Rate limit store unavailable: could not undo a hit of %s", key)
+
+
 def clear(key: str, limit: RateLimit) -> None:
     """Forget the hits of ``key`` in the current window (e.g. after a successful login)."""
     try:

@@ -17,3 +17,35 @@ def home(request):
     context = {"page": page, "self": page, "request": request}
     context.update(home_context(request))
     return TemplateResponse(request, HomePage.template, context)
+
+
+def search(request):
+    """One search box over the site: every app's results (``core.sitesearch``), filtered by type,
+    paginated; any query string gives a page, never an error."""
+    from django.conf import settings
+    from django.core.paginator import Paginator
+    from django.shortcuts import render
+
+    from . import sitesearch
+
+    query = sitesearch.clean_query(request.GET.get("q"))
+    found = sitesearch.groups(query, request)
+    known = {group.kind for group in found}
+    kinds = {kind for kind in request.GET.getlist("type") if kind in known}
+    hits = sitesearch.flatten(found, kinds or None)
+    page = Paginator(hits, settings.PAGE_SIZE).get_page(request.GET.get("page"))
+    from urllib.parse import urlencode
+
+    params = urlencode([("q", query)] + [("type", kind) for kind in sorted(kinds)])
+    return render(
+        request,
+        "core/search.html",
+        {
+            "query": query,
+            "groups": found,
+            "kinds": kinds,
+            "page": page,
+            "total": len(hits),
+            "params": params,
+        },
+    )

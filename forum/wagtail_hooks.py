@@ -162,3 +162,11 @@ def forum_admin_urls():
 @hooks.register("register_log_actions")
 def forum_log_actions(actions):
     actions.register_action("forum.notice_sent", _("Send meeting notice"), _("Meeting notice sent (F-9)"))
+
+
+@hooks.register("construct_homepage_panels")
+def _dashboard_panels(request, panels):
+    """What waits for conveners on the admin home (forum/dashboard.py)."""
+    from . import dashboard
+
+    dashboard.panels(request, panels)

@@ -79,3 +79,11 @@ def _queue_menu():
     return _QueueMenuItem(
         _("Minutes awaiting English"), reverse("minutes_translation_queue"), icon_name="globe", order=251
     )
+
+
+@hooks.register("construct_homepage_panels")
+def _dashboard_panels(request, panels):
+    """What waits for conveners and NDC editors on the admin home (minutes/dashboard.py)."""
+    from . import dashboard
+
+    dashboard.panels(request, panels)

@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "forum",
     "minutes",
     "consultations",
+    "proposals",
     "budgeting",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -175,7 +176,10 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 # Email: console in development; SMTP from the environment in production.
 # Outgoing email goes through the task queue (core/email.py: email_enqueue): the worker sends,
 # retries, and keeps failed messages visible in the admin (Settings → Outgoing email).
-EMAIL_BACKEND = env("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
+# Every email of the site is queued (core.email.QueuedEmailBackend) and delivered by the worker
+# through EMAIL_DELIVERY_BACKEND (console here; SMTP with EMAIL_HOST ... in production).
+EMAIL_BACKEND = env("EMAIL_BACKEND", default="core.email.QueuedEmailBackend")
+EMAIL_DELIVERY_BACKEND = env("EMAIL_DELIVERY_BACKEND", default="django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = env("EMAIL_HOST", default="localhost")
 EMAIL_PORT = env.int("EMAIL_PORT", default=25)
 EMAIL_HOST_USER = env("EMAIL_HOST_USER", default="")
@@ -211,13 +215,11 @@ ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
-ACCOUNT_RATE_LIMITS = {"login_failed": "5/5m/ip,5/5m/key"}
 # URL names, reversed in the visitor's language (/en/... for English readers, rule F-7);
 # the adapter keeps the language on every allauth redirect and writes emails in the reader's.
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"
-ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
 
 # Demo accounts and demo data: only development and tests turn this on.
 DEMO_DATA_ALLOWED = False
@@ -244,7 +246,14 @@ CONSULTATION_RATE_LIMITS = {"user": (5, 60), "ip": (20, 60)}
 # How many reverse proxies in front of the site append to X-Forwarded-For (0: none, REMOTE_ADDR
 # is the client). Every rate limit (comments, logins, allauth's) uses core.net.client_ip.
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
-ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
+# Sign-ins (public and admin) are throttled by accounts.throttle, per account and, much higher so
+# that a NAT is not locked out together, per address: (count, seconds). allauth's own
+# login_failed limit is off (it would lock a NAT at 5 per IP).
+LOGIN_RATE_LIMITS = {"account": (5, 15 * 60), "ip": (50, 15 * 60)}
+ACCOUNT_RATE_LIMITS = {"login_failed": None}
+WAGTAILADMIN_USER_LOGIN_FORM = "accounts.admin_login.AdminLoginForm"
+# Staff reset their password through the public, rate-limited reset (allauth).
+WAGTAIL_PASSWORD_RESET_ENABLED = False
 # --- end hardening ---
 
 # --- Participatory budgeting ---
