@@ -4,24 +4,20 @@ per address, the admin's sign-in page is for staff only and shares the public pa
 from __future__ import annotations
 
 import pytest
-from django.contrib.auth.models import Group
 from django.test import override_settings
 
-from core.roles import NDC_EDITOR, ROLE_GROUPS
-from tests.factories import CitizenFactory
+from core.roles import NDC_EDITOR
+from tests.factories import PASSWORD, CitizenFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
-PASSWORD = "pw-123456-long"
 ADMIN_LOGIN = "/admin/login/"
 PUBLIC_LOGIN = "/en/accounts/login/"
 
 
 @pytest.fixture
 def editor(db):
-    user = CitizenFactory(email="editor@example.org")
-    user.groups.add(Group.objects.get(name=ROLE_GROUPS[NDC_EDITOR]))
-    return user
+    return UserFactory(email="editor@example.org", roles=[NDC_EDITOR], verified=True)
 
 
 def admin_login(client, username, password, **extra):
@@ -94,8 +90,7 @@ def test_finding_4_admin_refuses_unverified_accounts(client):
     response = admin_login(client, "new@example.org", PASSWORD)
     assert response.status_code == 200 and not signed_in(client)
     assert refusal(response) == "not_staff"
-    staff = CitizenFactory(email="new-staff@example.org", verified=False)
-    staff.groups.add(Group.objects.get(name=ROLE_GROUPS[NDC_EDITOR]))
+    UserFactory(email="new-staff@example.org", roles=[NDC_EDITOR], verified=False)
     response = admin_login(client, "new-staff@example.org", PASSWORD)
     assert response.status_code == 200 and not signed_in(client)
     assert refusal(response) == "unconfirmed"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from django.core import mail
@@ -174,7 +175,7 @@ def test_rule_T_9_3_4_email_code_confirms_the_second(seconding_proposal, citizen
     proposal = seconding_proposal(profile="taichung")
     second = sec.proposal_second(proposal=proposal, user=citizens[0])
     assert not second.confirmed and sec.seconds_count(proposal.pk) == 0
-    code = mail.outbox[-1].subject.split()[-1]
+    code = re.search(r"\d{6}", mail.outbox[-1].subject).group()
     with pytest.raises(ValidationError):
         sec.second_confirm(second=second, user=citizens[0], code="000000" if code != "000000" else "111111")
     sec.second_confirm(second=second, user=citizens[0], code=code)
@@ -186,7 +187,7 @@ def test_rule_T_9_3_4_codes_expire_and_resends_are_limited(seconding_proposal, c
 
     proposal = seconding_proposal(profile="taichung")
     second = sec.proposal_second(proposal=proposal, user=citizens[0])
-    code = mail.outbox[-1].subject.split()[-1]
+    code = re.search(r"\d{6}", mail.outbox[-1].subject).group()
     type(second).objects.filter(pk=second.pk).update(code_expires_at=timezone.now() - dt.timedelta(minutes=1))
     with pytest.raises(ValidationError, match="expired|過期"):
         sec.second_confirm(second=second, user=citizens[0], code=code)

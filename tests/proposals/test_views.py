@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import uuid
 
 import pytest
@@ -111,7 +112,7 @@ def test_rule_T_9_3_4_second_with_code_through_the_pages(client, seconding_propo
     proposal = seconding_proposal(profile="taichung")
     client.force_login(citizens[0])
     client.post(f"/proposals/{proposal.pk}/second/", {})
-    code = mail.outbox[-1].subject.split()[-1]
+    code = re.search(r"\d{6}", mail.outbox[-1].subject).group()
     response = client.post(f"/proposals/{proposal.pk}/second/confirm/", {"code": "x"})
     assert response.status_code == 400
     response = client.post(f"/proposals/{proposal.pk}/second/confirm/", {"code": code})
