@@ -41,6 +41,7 @@ CONTENT_APPS = {
 # "app_label.model_name" -> scope, or None for models no public page shows.
 MODEL_SCOPES: dict[str, str | None] = {
     "consultations.comment": "comments",
+    "consultations.consultationcounter": "comments",
     "consultations.agencynotificationsetting": None,
     "core.outgoingemail": None,
     "core.scheduledjobrun": None,

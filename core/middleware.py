@@ -78,7 +78,7 @@ class PageCacheMiddleware:
             response = self.get_response(request)
             if _storable(response):
                 patch_response_headers(response, settings.CACHE_MIDDLEWARE_SECONDS)
-                if settings.CDN_CACHE_SECONDS > 0:  # a shared cache (CDN, proxy) may keep it too
+                if getattr(settings, "CDN_CACHE_SECONDS", 0) > 0:  # a shared cache (CDN, proxy) may keep it too
                     patch_cache_control(response, public=True, s_maxage=settings.CDN_CACHE_SECONDS)
                 headers = [(name, value) for name, value in response.items() if name.lower() != "content-length"]
                 store.set(key, (response.status_code, headers, response.content), settings.CACHE_MIDDLEWARE_SECONDS)

@@ -147,3 +147,11 @@ def test_every_project_app_is_a_content_scope(monkeypatch):
     monkeypatch.setattr(content, "_project_apps", lambda: frozenset({"core", "proposals"}))
     assert "proposals" in content.all_scopes()
     assert "proposals" in content.scopes_for_path("/proposals/1/")  # unlisted paths depend on all
+
+
+def test_two_level_cache_keeps_nothing_with_a_zero_timeout():
+    from django.core.cache import caches
+
+    store = caches["template_fragments"]
+    store.set("ogp:test:zero", "x", 0)
+    assert store.get("ogp:test:zero") is None
