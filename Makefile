@@ -65,7 +65,7 @@ test: $(VENV)/.installed .make-system .make-test-system
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/lint-imports --no-cache
+	$(PY) scripts/lint_imports.py
 
 format: $(VENV)/.installed
 	$(BIN)/ruff format .

@@ -1,6 +1,7 @@
 """Demo data of the commitments app (``manage.py load_demo``; idempotent).
 
-The demo officer works for the Ministry of Education and can edit commitment 4's table.
+The demo officer works for the Ministry of Education and can edit commitment 4's table; the
+second demo officer works for the Ministry of Justice and drafts commitment 11's table.
 Two complete, published tables (4 and 1) with indicators for every plan year, progress and
 one overdue indicator; a draft (11); a compiled plan.
 """
@@ -166,6 +167,9 @@ def load(accounts: dict) -> None:
     officer = accounts["agency_officer"]
     editor = accounts["ndc_editor"]
     AgencyStaff.objects.update_or_create(user=officer, defaults={"agency": Agency.objects.get(code="moe")})
+    # the second agency's officer writes commitment 11's draft table (Ministry of Justice)
+    officer_2 = accounts.get("agency_officer_2") or _service_account("moj")
+    AgencyStaff.objects.update_or_create(user=officer_2, defaults={"agency": Agency.objects.get(code="moj")})
     tz = timezone.get_current_timezone()
     plan_commitments = {c.number: c for c in Commitment.objects.filter(plan__is_current=True)}
     if not plan_commitments:
@@ -204,7 +208,7 @@ def load(accounts: dict) -> None:
         )
     draft = plan_commitments[11]
     if not CommitmentTable.objects.filter(commitment=draft).exists():
-        build_table(draft, texts=TEXTS[11]).save_revision(user=_service_account("moj"))
+        build_table(draft, texts=TEXTS[11]).save_revision(user=officer_2)
     if created or not CompiledPlan.objects.filter(plan=draft.plan).exists():
         _compile(draft.plan, editor)
 

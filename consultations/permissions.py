@@ -48,14 +48,25 @@ def _scope(user, action: str, queryset: QuerySet) -> QuerySet:
     return queryset.filter(agency_id=agency) if agency is not None else queryset.none()
 
 
+def _comments_scope(user, action: str, queryset: QuerySet) -> QuerySet:
+    """The queryset twin of the comment predicates (view: NDC, moderators, the agency's officers)."""
+    if action == "change":
+        return queryset if is_moderator(user) else queryset.none()
+    if is_ndc_editor(user) or is_moderator(user):
+        return queryset
+    agency = officer_agency_id(user)
+    return queryset.filter(consultation__agency_id=agency) if agency is not None else queryset.none()
+
+
 def _register() -> None:
-    from .models import Consultation
+    from .models import Comment, Consultation
 
     for action in ("add", "change", "delete", "view"):
         object_perm(f"consultations.{action}_consultation", is_ndc_editor | is_consultation_officer)
     object_perm("consultations.view_comment", is_ndc_editor | is_moderator | is_comment_officer)
     object_perm("consultations.change_comment", is_moderator)
     register_scoped_policy(Consultation, _scope)
+    register_scoped_policy(Comment, _comments_scope)
 
 
 _register()

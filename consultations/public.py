@@ -72,6 +72,25 @@ def overdue():
     return by_status(closed, rules.OVERDUE)
 
 
+def late_board() -> list[dict]:
+    """The public board of late agencies (K-7.2, W-5): per agency, its consultations whose response
+    is overdue and those answered after the deadline, the agencies with most overdue first."""
+    today = timezone.localdate()
+    closed = consultations().filter(closes_on__lt=today).order_by("closes_on", "pk")
+    agencies: dict[int, dict] = {}
+    for item in closed:
+        status = item.status_on(today)
+        if status == rules.OVERDUE:
+            kind = "overdue"
+        elif status == rules.RESPONDED and item.responded_late:
+            kind = "late"
+        else:
+            continue
+        entry = agencies.setdefault(item.agency_id, {"agency": item.agency, "overdue": [], "late": []})
+        entry[kind].append(item)
+    return sorted(agencies.values(), key=lambda e: (-len(e["overdue"]), -len(e["late"]), e["agency"].code))
+
+
 def for_commitment(commitment) -> list[Consultation]:
     """The consultations on a commitment, newest first (for the commitment page's include)."""
     return list(consultations().filter(commitment=commitment).order_by("-opens_on"))

@@ -31,6 +31,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import URLPattern
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
+from wagtail.snippets.views import chooser
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .roles import AGENCY_OFFICER, CONVENER, MODERATOR, NDC_EDITOR, user_has_role
@@ -164,6 +165,43 @@ OBJECT_URL_ACTIONS: dict[str, str] = {
 }
 
 
+def viewable(user, model: type[Model]) -> QuerySet:
+    """The objects of ``model`` that ``user`` may see (its policy's "view" queryset)."""
+    return policy_for(model).instances_user_has_permission_for(user, "view")
+
+
+class _ScopedChooseMixin:
+    def get_object_list(self):
+        return viewable(self.request.user, self.model_class)
+
+
+class ScopedChooseView(_ScopedChooseMixin, chooser.ChooseView):
+    pass
+
+
+class ScopedChooseResultsView(_ScopedChooseMixin, chooser.ChooseResultsView):
+    pass
+
+
+class ScopedChosenView(chooser.SnippetChosenView):
+    def get_object(self, pk):
+        return viewable(self.request.user, self.model_class).get(pk=pk)
+
+
+class ScopedChosenMultipleView(chooser.SnippetChosenMultipleView):
+    def get_objects(self, pks):
+        return viewable(self.request.user, self.model_class).filter(pk__in=pks)
+
+
+class ScopedSnippetChooserViewSet(chooser.SnippetChooserViewSet):
+    """A snippet chooser (e.g. the member chooser) offering only what the user may see."""
+
+    choose_view_class = ScopedChooseView
+    choose_results_view_class = ScopedChooseResultsView
+    chosen_view_class = ScopedChosenView
+    chosen_multiple_view_class = ScopedChosenMultipleView
+
+
 class ScopedSnippetViewSet(SnippetViewSet):
     """A snippet viewset whose listing and every object URL follow the model's rules.
 
@@ -172,9 +210,10 @@ class ScopedSnippetViewSet(SnippetViewSet):
     """
 
     object_url_actions: dict[str, str] = {}
+    chooser_viewset_class = ScopedSnippetChooserViewSet
 
     def get_queryset(self, request):
-        return policy_for(self.model).instances_user_has_permission_for(request.user, "view")
+        return viewable(request.user, self.model)
 
     def _guard(self, view, action: str):
         model = self.model

@@ -163,7 +163,12 @@ DEMO_ACCOUNTS = {
     "convener": ("convener@demo.ogp.tw", "Forum", "Convener"),
     "agency_officer": ("officer@demo.ogp.tw", "Agency", "Officer"),
     "moderator": ("moderator@demo.ogp.tw", "Comment", "Moderator"),
+    # a second forum's convener (commitment 11) and a second agency's officer (Ministry of Justice)
+    "convener_2": ("convener2@demo.ogp.tw", "Second", "Convener"),
+    "agency_officer_2": ("officer2@demo.ogp.tw", "Justice", "Officer"),
 }
+# The role of each demo account whose key is not a role's name.
+DEMO_ACCOUNT_ROLES = {"convener_2": "convener", "agency_officer_2": "agency_officer"}
 
 
 def demo_accounts_ensure() -> dict[str, object]:
@@ -180,6 +185,33 @@ def demo_accounts_ensure() -> dict[str, object]:
         if created:
             user.set_password(DEMO_PASSWORD)
             user.save()
-        user.groups.add(groups[role])
+        user.groups.add(groups[DEMO_ACCOUNT_ROLES.get(role, role)])
         accounts[role] = user
     return accounts
+
+
+@transaction.atomic
+def policy_profiles_load_seed() -> list:
+    """Create the shipped policy profiles (Kaohsiung, Taichung, national; W-1) that are missing.
+
+    Idempotent: a profile already stored is left as NDC edited it.
+    """
+    from dataclasses import asdict
+
+    from .policy import SEED
+    from .policy_models import PolicyProfile
+
+    created = []
+    for slug, profile in SEED.items():
+        if PolicyProfile.objects.filter(slug=slug).exists():
+            continue
+        values = asdict(profile)
+        name = values.pop("name")
+        values["grounds"] = list(values["grounds"])
+        item = PolicyProfile(**values)
+        item.name_zh_hant = name["zh-hant"]
+        item.name_en = name["en"]
+        item.full_clean()
+        item.save()
+        created.append(item)
+    return created

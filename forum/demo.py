@@ -84,6 +84,7 @@ def load(accounts: dict) -> None:
     convener_account = accounts["convener"]
     forum.staff.add(convener_account)
     convener_account.groups.add(Group.objects.get(name=ROLE_GROUPS[CONVENER]))
+    load_second_forum(accounts)
 
     members: dict[str, Member] = {}
     for key, name_zh, name_en, title_zh, title_en, org_zh, org_en, sector, category, role, lang in MEMBERS:
@@ -145,3 +146,33 @@ def load(accounts: dict) -> None:
                     "abstain": abstain,
                 },
             )
+
+
+# The second forum (commitment 11, Ministry of Justice): its own convener, an unpublished roster.
+SECOND_FORUM_MEMBERS = [
+    ("陳正義", "Chen Cheng-yi", "法務部廉政署", "Agency Against Corruption", G, Category.AGENCIES, Role.CONVENER),
+    ("周明潔", "Chou Ming-chieh", "透明社會協會", "Transparent Society Association", N, Category.CIVIL_SOCIETY,
+     Role.CO_CONVENER),
+]  # fmt: skip
+
+
+def load_second_forum(accounts: dict) -> Forum | None:
+    """A second forum with its own convener (``convener_2``), so that scoping can be tried."""
+    commitment = Commitment.objects.filter(plan__slug="2020-2024", number=11).first()
+    if commitment is None:
+        return None
+    forum, _created = Forum.objects.get_or_create(commitment=commitment, defaults={"roster_published": False})
+    if "convener_2" in accounts:
+        forum.staff.add(accounts["convener_2"])
+        accounts["convener_2"].groups.add(Group.objects.get(name=ROLE_GROUPS[CONVENER]))
+    for name_zh, name_en, org_zh, org_en, sector, category, role in SECOND_FORUM_MEMBERS:
+        Member.objects.update_or_create(
+            forum=forum,
+            name_zh_hant=name_zh,
+            defaults={
+                "name_en": name_en, "organisation_zh_hant": org_zh, "organisation_en": org_en, "sector": sector,
+                "category": category, "role": role, "joined_on": dt.date(2020, 1, 1),
+                "email": f"forum11.{role}@demo.ogp.tw",
+            },
+        )  # fmt: skip
+    return forum

@@ -125,3 +125,31 @@ def load(accounts: dict) -> None:
         ]
         draft.save()
         draft.save_revision(user=accounts.get("convener"))
+    _second_forum_draft(accounts)
+
+
+SECOND_MEETING = {
+    "title": ("採購廉政平臺論壇第1次會議", "Procurement integrity forum: 1st meeting"),
+    "starts_at": dt.datetime(2020, 5, 12, 14, 0, tzinfo=TAIPEI),
+    "place": ("法務部廉政署會議室", "Agency Against Corruption meeting room"),
+    "items": [("平臺資料欄位", "Data fields of the platform")],
+}
+SECOND_DRAFT = "<p>（草稿）與會者討論採購平臺應公開之資料欄位與廠商資訊。</p>"
+
+
+def _second_forum_draft(accounts: dict) -> None:
+    """Draft minutes of the second forum (commitment 11), written by its own convener."""
+    from forum.demo import load_second_forum
+
+    forum = load_second_forum(accounts)
+    if forum is None:
+        return
+    meeting = ensure_meeting(forum, SECOND_MEETING)
+    if Minutes.objects.filter(meeting=meeting).exists():
+        return
+    draft = Minutes(meeting=meeting, closing_remarks_zh_hant="<p>下次會議另行通知。</p>", live=False)
+    draft.sections = [
+        MinutesSection(agenda_item=item, discussion_zh_hant=SECOND_DRAFT) for item in meeting.agenda_items.all()
+    ]
+    draft.save()
+    draft.save_revision(user=accounts.get("convener_2"))

@@ -24,3 +24,4 @@ TASKS = {"default": {"BACKEND": env("TASKS_BACKEND", default="django_tasks.backe
 # Tests see every write at once; tests/core/test_cache.py turns fragments on to test them.
 FRAGMENT_CACHE_SECONDS = 0
 CACHE_MIDDLEWARE_SECONDS = 0
+BUDGETING_VOTER_KEY = "test-only-voter-key"

@@ -14,9 +14,9 @@ def test_consultation_email_links_to_the_readers_language(
 ):
     # rule F-7: emails in the recipient's language, linking to that language's page
     from consultations import notifications
-    from tests.consultations.conftest import make_user
+    from tests.factories import CitizenFactory
 
-    reader = make_user("english@example.org", nickname="reader", preferred_language="en")
+    reader = CitizenFactory(email="english@example.org", nickname="reader", preferred_language="en")
     comment, _created = post(open_consultation, reader)
     comment.hidden_note = "off topic"
     comment.save()

@@ -104,9 +104,10 @@ def test_failed_emails_are_listed_in_the_admin_for_superusers(client, django_use
     assert "SMTPError: boom" in response.content.decode()
 
 
-def test_admin_list_refused_to_non_staff(client, django_user_model):
-    user = django_user_model.objects.create_user(username="u", email="u@example.org", password="x")
-    client.force_login(user)
+def test_admin_list_refused_to_non_staff(client):
+    from tests.factories import UserFactory
+
+    client.force_login(UserFactory())
     response = client.get("/admin/outgoing-emails/")
     assert response.status_code == 302
     assert response["Location"].startswith("/admin/login/")
