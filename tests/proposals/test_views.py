@@ -121,17 +121,12 @@ def test_rule_T_9_3_4_second_with_code_through_the_pages(client, seconding_propo
 
 
 def test_seconding_rate_limited_per_user(client, seconding_proposal, citizens, settings):
-    from proposals import views
-
+    settings.PROPOSAL_SECOND_RATE_LIMITS = {"user": (2, 60), "ip": (100, 60)}
     proposals = [seconding_proposal() for _ in range(3)]
     client.force_login(citizens[0])
-    original = views.USER_LIMIT
-    views.USER_LIMIT = (2, 60)
-    try:
-        codes = [client.post(f"/proposals/{p.pk}/second/").status_code for p in proposals]
-    finally:
-        views.USER_LIMIT = original
+    codes = [client.post(f"/proposals/{p.pk}/second/").status_code for p in proposals]
     assert codes == [302, 302, 400]
+    assert sec.seconds_count(proposals[2].pk) == 0
 
 
 def test_withdraw_by_author_only(client, seconding_proposal, citizen, citizens):
@@ -226,3 +221,30 @@ def test_unverified_cannot_second(client, seconding_proposal):
     proposal = seconding_proposal()
     client.force_login(make_user("nv@example.org", verified=False))
     assert client.post(f"/proposals/{proposal.pk}/second/").status_code == 400
+
+
+def test_ndc_invalidates_seconds_from_one_address_count_public(client, seconding_proposal, citizens, staff):
+    proposal = seconding_proposal()
+    for user in citizens[:3]:
+        sec.proposal_second(proposal=proposal, user=user, ip="203.0.113.9")
+    sec.proposal_second(proposal=proposal, user=citizens[3], ip="198.51.100.1")
+    client.force_login(staff["ndc_editor"])
+    url = f"/admin/proposals/{proposal.pk}/"
+    assert "203.0.113.9" in client.get(url).content.decode()
+    response = client.post(url, {"action": "invalidate", "ip": "203.0.113.9", "reason": "同一來源大量附議"})
+    assert response.status_code == 302 and sec.seconds_count(proposal.pk) == 1
+    body = client.get(f"/en/proposals/{proposal.pk}/").content.decode()
+    assert "3 fraudulent seconds were invalidated" in body and "203.0.113.9" not in body
+
+
+def test_ndc_reassigns_after_decline_and_handles_together(client, seconding_proposal, staff):
+    from commitments.models import Agency
+
+    proposal = seconding_proposal()
+    services.proposal_agency_decline(proposal=proposal, user=staff["agency_officer"], reasons="非本部權責")
+    client.force_login(staff["ndc_editor"])
+    ndc = Agency.objects.get(code="ndc")
+    response = client.post(f"/admin/proposals/{proposal.pk}/", {"action": "assign", "agency": ndc.pk})
+    assert response.status_code == 302
+    proposal.refresh_from_db()
+    assert proposal.agency == ndc and proposal.confirmation == "pending"
