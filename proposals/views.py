@@ -23,7 +23,6 @@ from .forms import CodeForm, ProposalForm, SecondForm, profile_choices
 from .models import Proposal, Second, Status
 
 
-
 def _within(key: str, limit: tuple[int, int]) -> bool:
     """Count one hit in a fixed window (``core.ratelimit``); raises RateLimitUnavailable when down."""
     count, seconds = limit
