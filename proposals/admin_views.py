@@ -35,7 +35,11 @@ def queue(request):
     status = request.GET.get("status", "")
     if status in Status.values:
         items = items.filter(status=status)
-    in_review = sorted((p for p in items if p.status == Status.IN_REVIEW), key=lambda p: (p.review_due_on, p.pk))
+    # The oldest first: with working-day deadlines, the earliest submitted are due first.
+    in_review = sorted(
+        items.filter(status=Status.IN_REVIEW).order_by("submitted_on", "pk")[:200],
+        key=lambda p: (p.review_due_on, p.pk),
+    )
     others = Paginator(items.exclude(status=Status.IN_REVIEW).order_by("-submitted_on", "-pk"), 50).get_page(
         request.GET.get("page")
     )

@@ -248,3 +248,29 @@ def test_ndc_reassigns_after_decline_and_handles_together(client, seconding_prop
     assert response.status_code == 302
     proposal.refresh_from_db()
     assert proposal.agency == ndc and proposal.confirmation == "pending"
+
+
+def test_rule_K_6_2_1_board_lists_overdue_reviews_and_late_answers(
+    client, submit, seconding_proposal, citizens, set_threshold, staff, today, django_assert_max_num_queries
+):
+    old = submit(on=today - dt.timedelta(days=40))
+    fresh = submit(on=today)
+    set_threshold("kaohsiung", 1)
+    proposal = seconding_proposal()
+    sec.proposal_second(proposal=proposal, user=citizens[0])
+    services.proposal_notify(proposal=proposal, user=staff["ndc_editor"], today=today - dt.timedelta(days=100))
+    with django_assert_max_num_queries(12):
+        body = client.get("/en/proposals/board/").content.decode()
+    assert f"/en/proposals/{old.pk}/" in body and f"/en/proposals/{fresh.pk}/" not in body
+    assert "days late" in body
+
+
+def test_list_and_detail_fixed_queries(client, seconding_proposal, citizens, django_assert_max_num_queries):
+    items = [seconding_proposal() for _ in range(5)]
+    for user in citizens[:3]:
+        sec.proposal_second(proposal=items[0], user=user)
+    with django_assert_max_num_queries(10):
+        assert client.get("/proposals/").status_code == 200
+    client.force_login(citizens[4])
+    with django_assert_max_num_queries(20):
+        assert client.get(f"/proposals/{items[0].pk}/").status_code == 200
