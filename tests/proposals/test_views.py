@@ -11,8 +11,7 @@ import pytest
 from proposals import seconding as sec
 from proposals import services
 from proposals.models import Proposal, Status
-
-from .conftest import make_user
+from tests.factories import CitizenFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -219,7 +218,7 @@ def test_anonymous_admin_redirects_to_login(client, submit):
 
 def test_unverified_cannot_second(client, seconding_proposal):
     proposal = seconding_proposal()
-    client.force_login(make_user("nv@example.org", verified=False))
+    client.force_login(CitizenFactory(email="nv@example.org", verified=False))
     assert client.post(f"/proposals/{proposal.pk}/second/").status_code == 400
 
 
