@@ -19,8 +19,11 @@ def _empty_cache():
     """Rate limits and cached fragments never leak from one test to the next."""
     from django.core.cache import caches
 
+    from core import policy_store
+
     for cache in caches.all():
         cache.clear()
+    policy_store.invalidate()  # the per-process copy of the policy version too
     yield
 
 
