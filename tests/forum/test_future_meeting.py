@@ -56,7 +56,7 @@ def test_admin_refuses_attendance_for_a_future_meeting(client, forum, make_meeti
     assert response.status_code == 200
     form = response.context["form"]
     data = {}
-    for name, field in form.fields.items():
+    for name in form.fields:
         value = form[name].value()
         if value is None:
             continue
