@@ -16,6 +16,7 @@ from .api import api
 APPS_WITH_URLS = ["commitments", "forum", "minutes", "consultations", "proposals", "budgeting", "accounts"]
 
 urlpatterns = [
+    path("healthz", core_views.healthz, name="healthz"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v1/", api.urls),
