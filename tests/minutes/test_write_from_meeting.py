@@ -65,3 +65,10 @@ def make_meeting_without_minutes(demo):
         AgendaItem.objects.create(meeting=meeting, position=position, title_zh_hant=f"議題{position}")
     assert not Minutes.objects.filter(meeting=meeting).exists()
     return meeting
+
+
+def test_minutes_show_decisions_with_the_forum_decision_template(client, demo):
+    minutes = Minutes.objects.filter(live=True).first()
+    html = client.get(minutes.get_absolute_url()).content.decode()
+    assert 'class="decision" data-outcome=' in html
+    assert 'class="explanation"' in html
