@@ -27,7 +27,7 @@ def test_no_decision_for_a_future_meeting(forum, make_meeting):
     decision = Decision(agenda_item=meeting.agenda_items.get(), present=4, consensus=True)
     with pytest.raises(ValidationError) as error:
         decision.full_clean()
-    assert "has not taken place yet" in str(error.value.message_dict["agenda_item"])
+    assert "本次會議尚未舉行" in str(error.value.message_dict["agenda_item"])
 
 
 def test_a_decision_for_a_past_meeting_is_fine(forum, make_meeting):
@@ -78,5 +78,5 @@ def test_admin_refuses_attendance_for_a_future_meeting(client, forum, make_meeti
     data["attendances-0-ORDER"] = 1
     response = client.post(url, {k: v for k, v in data.items() if v is not None})
     assert response.status_code == 200
-    assert "has not taken place yet" in response.content.decode()
+    assert "本次會議尚未舉行" in response.content.decode()
     assert not Attendance.objects.filter(meeting=meeting).exists()
