@@ -13,12 +13,14 @@ from core import views as core_views
 from .api import api
 
 # Each app's public pages; an app left out of INSTALLED_APPS has none.
-APPS_WITH_URLS = ["commitments", "forum", "minutes", "consultations", "accounts"]
+APPS_WITH_URLS = ["commitments", "forum", "minutes", "consultations", "proposals", "budgeting", "accounts"]
 
 urlpatterns = [
+    path("healthz", core_views.healthz, name="healthz"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v1/", api.urls),
+    path("favicon.ico", core_views.favicon),
 ]
 
 urlpatterns += i18n_patterns(

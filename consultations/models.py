@@ -15,6 +15,8 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 
 from core import i18n
+from core.policy import DEFAULT_PROFILE
+from core.policy_store import get_profile
 
 from . import rules
 
@@ -35,7 +37,7 @@ class Consultation(ClusterableModel):
     """A public consultation on a commitment's draft table or on a topic (K-7.1, T-10.1, F-4.1).
 
     Its status is computed from its dates (``status``); the response deadline comes from
-    its policy profile (``rules.PROFILES``).
+    its policy profile (``core.policy_store.get_profile``, W-1).
     """
 
     commitment = models.ForeignKey(
@@ -57,12 +59,7 @@ class Consultation(ClusterableModel):
     )
     title = models.CharField(_("title"), max_length=300)
     description = models.TextField(_("description"))
-    profile = models.CharField(
-        _("policy profile"),
-        max_length=20,
-        choices=[(code, p.label) for code, p in rules.PROFILES.items()],
-        default=rules.DEFAULT_PROFILE,
-    )
+    profile = models.CharField(_("policy profile"), max_length=40, default=DEFAULT_PROFILE)
     opens_on = models.DateField(_("opens on"))
     closes_on = models.DateField(_("closes on"))
     extended_to = models.DateField(_("response deadline extended to"), null=True, blank=True)
@@ -71,6 +68,10 @@ class Consultation(ClusterableModel):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # Stored counters (consultations/counters.py): lists and pagination never count 10,000 rows.
+    visible_comments = models.PositiveIntegerField(_("visible comments"), default=0, editable=False)
+    thread_count = models.PositiveIntegerField(_("top-level comments"), default=0, editable=False)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True, null=True)
 
     class Meta:
         verbose_name = _("consultation")
@@ -89,7 +90,7 @@ class Consultation(ClusterableModel):
 
     @property
     def policy(self) -> rules.PolicyProfile:
-        return rules.profile(self.profile)
+        return rules.from_profile(get_profile(self.profile))
 
     def clean(self) -> None:
         if self.commitment_id and not self.agency_id:

@@ -8,10 +8,11 @@ class CoreConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self) -> None:
-        from . import admin_outbox, admin_scope, cache  # noqa: F401 - admin_outbox registers Wagtail hooks
+        from . import admin_outbox, admin_scope, cache, policy_store  # noqa: F401 - admin_outbox registers Wagtail hooks
 
         cache.connect()
         admin_scope.install()
+        policy_store.connect()
 
         from . import schedule
         from .email import email_sweep

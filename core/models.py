@@ -115,4 +115,16 @@ class SentReminder(models.Model):
         return f"{self.key} → {self.recipient}"
 
 
-__all__ = ["HomePage", "ContentPage", "OutgoingEmail", "ScheduledJobRun", "SentReminder", "models"]
+from .policy_models import PolicyProfile, VotingDay, WorkdayOverride  # noqa: E402
+
+__all__ = [
+    "HomePage",
+    "ContentPage",
+    "OutgoingEmail",
+    "ScheduledJobRun",
+    "SentReminder",
+    "PolicyProfile",
+    "VotingDay",
+    "WorkdayOverride",
+    "models",
+]

@@ -224,7 +224,7 @@ def _add_form(commitment, opens, closes, agency=""):
         "title_en": "",
         "description_zh_hant": "說明",
         "description_en": "",
-        "profile": "default",
+        "profile": "kaohsiung",
         "opens_on": opens.isoformat(),
         "closes_on": closes.isoformat(),
         "attachments-TOTAL_FORMS": "0",
@@ -261,7 +261,7 @@ def test_ndc_opens_a_topic_consultation_rule_T_10_1_4(client, staff, commitment4
     data = {
         **_add_form(commitment4, today, today + dt.timedelta(days=70), agency=ndc.pk),
         "commitment": "",
-        "profile": "t10",
+        "profile": "taichung",
     }
     response = client.post("/admin/snippets/consultations/consultation/add/", data)
     assert response.status_code == 200 and "T-10.1.4" in response.content.decode()  # over 2 months

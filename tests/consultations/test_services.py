@@ -109,7 +109,7 @@ def test_rule_K_6_2_2_hide_keeps_the_comment_logs_and_emails(
 
 
 def test_rule_T_7_grounds_follow_the_profile(make_consultation, citizen, staff, post):
-    t10 = make_consultation(profile="t10", closes=30)
+    t10 = make_consultation(profile="taichung", closes=30)
     comment, _ = post(t10, citizen)
     with pytest.raises(ValidationError):  # a K-6.2.2 ground that T-7 does not have
         services.comment_hide(comment=comment, moderator=staff["moderator"], ground="commercial", note="")
@@ -177,7 +177,7 @@ def test_rule_K_7_2_one_extension_with_public_reason(make_consultation, staff, t
 
 
 def test_rule_T_10_2_extension_over_14_days_refused(make_consultation, staff):
-    item = make_consultation(opens=-30, closes=-1, profile="t10")
+    item = make_consultation(opens=-30, closes=-1, profile="taichung")
     with pytest.raises(ValidationError) as error:
         services.consultation_extend(
             consultation=item,
