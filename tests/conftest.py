@@ -28,6 +28,17 @@ def _empty_cache():
 
 
 @pytest.fixture(autouse=True)
+def _rate_limit_clock(monkeypatch):
+    """Rate limits count in fixed windows: a window ending mid-test would reset the counts."""
+    import time
+
+    from core import ratelimit
+
+    frozen = time.time()
+    monkeypatch.setattr(ratelimit, "_now", lambda: frozen)
+
+
+@pytest.fixture(autouse=True)
 def _chinese_by_default():
     """The active language leaks between tests (STACK_NOTES): start each in Chinese."""
     translation.activate("zh-hant")
