@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from django.utils.translation import gettext as _
 
+from core.i18n import current_language, value_in
+
 BAR_WIDTH = 420
 ROW_HEIGHT = 28
-LABEL_WIDTH = 0  # labels are drawn above each bar, so long Chinese titles never overflow
 
 
 def result_rows(result, projects: dict) -> list[dict]:
@@ -40,7 +41,7 @@ def bar_chart(rows: list[dict], *, budget: int) -> dict:
         width = round(BAR_WIDTH * row["votes"] / top)
         bars.append(
             {
-                "label": str(row["project"]),
+                "label": value_in(row["project"], "title", current_language()) or str(row["project"]),
                 "votes": row["votes"],
                 "y_label": y + 14,
                 "y_bar": y + 18,

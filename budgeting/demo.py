@@ -51,7 +51,7 @@ def _process(case_code: str, title: tuple[str, str], phase: str, **extra) -> tup
         area_en="Zhongzheng District",
         budget=1_000_000,
         max_choices=3,
-        electorate=600,
+        electorate=2400,
         **extra,
     )
     current = ORDER.index(phase) if phase in ORDER else len(ORDER)

@@ -410,3 +410,62 @@ class Result(models.Model):
     @property
     def total_ballots(self) -> int:
         return self.online_ballots + self.paper_ballots
+
+
+class TargetedSurvey(models.Model):
+    """A targeted survey attached to a consultation, gated by the same identity check as votes (P-4).
+
+    The consultation is referenced by a plain id and address (budgeting never imports the
+    consultations app). Each eligible person answers once; answers, like ballots, name nobody.
+    """
+
+    title = models.CharField(_("title"), max_length=200)
+    question = models.TextField(_("question"))
+    consultation_id = models.PositiveIntegerField(_("consultation number"), null=True, blank=True)
+    consultation_url = models.CharField(
+        _("consultation address"), max_length=300, blank=True, help_text=_("For example /consultations/12/.")
+    )
+    case_code = models.CharField(_("case code"), max_length=40)
+    min_age = models.PositiveSmallIntegerField(_("minimum age"), default=16)
+    opens_on = models.DateField(_("opens on"))
+    closes_on = models.DateField(_("closes on"))
+
+    class Meta:
+        verbose_name = _("targeted survey")
+        verbose_name_plural = _("targeted surveys")
+        ordering = ["-opens_on", "-pk"]
+        constraints = [
+            models.CheckConstraint(condition=Q(opens_on__lte=models.F("closes_on")), name="budgeting_survey_period")
+        ]
+
+    def __str__(self) -> str:
+        return self.title_zh_hant or self.title or f"#{self.pk}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("budgeting:survey", args=[self.pk])
+
+
+class SurveyRollEntry(models.Model):
+    """Who has answered a survey: a keyed hash scoped to the survey, and when."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    survey = models.ForeignKey(TargetedSurvey, on_delete=models.CASCADE, related_name="roll")
+    voter_hash = models.CharField(max_length=64)
+    answered_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["survey", "voter_hash"], name="budgeting_one_answer_per_person")]
+
+    def __str__(self) -> str:
+        return str(self.survey)
+
+
+class SurveyAnswer(models.Model):
+    """An answer with a random id and no time: no link to the person."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    survey = models.ForeignKey(TargetedSurvey, on_delete=models.CASCADE, related_name="answers")
+    text = models.TextField()
+
+    def __str__(self) -> str:
+        return str(self.survey)

@@ -15,7 +15,7 @@ from django.db.models import QuerySet
 from commitments.permissions import is_officer_of, user_agency_id
 from core.permissions import is_agency_officer, is_ndc_editor, object_perm, register_scoped_policy
 
-STAFF_MODELS = ("process", "consentversion", "pollingstation", "nonresidentdeclaration", "tallyentry")
+STAFF_MODELS = ("process", "consentversion", "pollingstation", "nonresidentdeclaration", "tallyentry", "targetedsurvey")
 
 
 @rules.predicate
@@ -52,7 +52,7 @@ def _project_scope(user, action: str, queryset: QuerySet) -> QuerySet:
 
 
 def _register() -> None:
-    from .models import PollingStation, Process, Project
+    from .models import PollingStation, Process, Project, TargetedSurvey
 
     for model in STAFF_MODELS:
         for action in ("add", "change", "delete", "view"):
@@ -63,6 +63,7 @@ def _register() -> None:
     object_perm("budgeting.review_project", is_ndc_editor | is_project_officer)
     register_scoped_policy(Process, _staff_scope)
     register_scoped_policy(PollingStation, _staff_scope)
+    register_scoped_policy(TargetedSurvey, _staff_scope)
     register_scoped_policy(Project, _project_scope)
 
 

@@ -383,3 +383,20 @@ def pabulib_export(process: Process) -> str:
         votes=result_.tallies,
         max_choices=process.max_choices if process.ballot_kind == rules.APPROVAL else None,
     )
+
+
+def survey_answer(*, survey, voter_hash: str, text: str, now: dt.datetime | None = None):
+    """Record one identity-checked answer to a targeted survey (P-4): roll and answer in one transaction."""
+    from .models import SurveyAnswer, SurveyRollEntry
+
+    now = now or timezone.now()
+    if not survey.opens_on <= timezone.localdate(now) <= survey.closes_on:
+        raise ValidationError(_("This survey is not open."))
+    if not _clean(text):
+        raise ValidationError(_("Write your answer first."))
+    try:
+        with transaction.atomic():
+            SurveyRollEntry.objects.create(survey=survey, voter_hash=voter_hash, answered_at=now)
+            return SurveyAnswer.objects.create(survey=survey, text=_clean(text)[:5000])
+    except IntegrityError as error:
+        raise AlreadyVoted() from error

@@ -2,7 +2,7 @@
 
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import ConsentVersion, Phase, PollingStation, Process, Project, ProjectUpdate
+from .models import ConsentVersion, Phase, PollingStation, Process, Project, ProjectUpdate, TargetedSurvey
 
 
 @register(Process)
@@ -37,4 +37,10 @@ class ProjectUpdateTranslation(TranslationOptions):
 @register(PollingStation)
 class PollingStationTranslation(TranslationOptions):
     fields = ("name",)
+    required_languages = ("zh-hant",)
+
+
+@register(TargetedSurvey)
+class SurveyTranslation(TranslationOptions):
+    fields = ("title", "question")
     required_languages = ("zh-hant",)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, vote_views
+from . import survey_views, views, vote_views
 
 app_name = "budgeting"
 
@@ -17,4 +17,5 @@ urlpatterns = [
     path("budgeting/<int:pk>/vote/declare/", vote_views.declare, name="declare"),
     path("budgeting/<int:pk>/results/", views.results, name="results"),
     path("budgeting/<int:pk>/results.pb", views.results_pb, name="results_pb"),
+    path("budgeting/surveys/<int:pk>/", survey_views.survey, name="survey"),
 ]

@@ -14,7 +14,7 @@ from core.permissions import ScopedSnippetViewSet
 
 from . import admin_views, permissions
 from .admin_forms import ProcessAdminForm
-from .models import PollingStation, Process, Project
+from .models import PollingStation, Process, Project, TargetedSurvey
 
 LOG_ACTIONS = {
     "budgeting.consent_publish": (_("Publish consent text"), _("Consent text published")),
@@ -113,6 +113,22 @@ class StationViewSet(ScopedSnippetViewSet):
     panels = [FieldPanel("process"), side_by_side("name", _("Name"))]
 
 
+class SurveyViewSet(ScopedSnippetViewSet):
+    model = TargetedSurvey
+    icon = "form"
+    menu_label = _("Targeted surveys")
+    add_to_admin_menu = False
+    list_display = ["title", "consultation_id", "opens_on", "closes_on"]
+    panels = [
+        side_by_side("title", _("Title")),
+        side_by_side("question", _("Question")),
+        FieldRowPanel([FieldPanel("consultation_id"), FieldPanel("consultation_url")]),
+        FieldRowPanel([FieldPanel("case_code"), FieldPanel("min_age")]),
+        FieldRowPanel([FieldPanel("opens_on"), FieldPanel("closes_on")]),
+    ]
+
+
+register_snippet(SurveyViewSet())
 register_snippet(ProcessViewSet())
 register_snippet(ProjectViewSet())
 register_snippet(StationViewSet())
@@ -153,6 +169,12 @@ def register_budgeting_menu():
             _("Polling stations"),
             reverse_lazy("wagtailsnippets_budgeting_pollingstation:list"),
             icon_name="site",
+            check=staff,
+        ),
+        _RoleMenuItem(
+            _("Targeted surveys"),
+            reverse_lazy("wagtailsnippets_budgeting_targetedsurvey:list"),
+            icon_name="form",
             check=staff,
         ),
         _RoleMenuItem(

@@ -25,3 +25,4 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "ERROR"},
 }
+BUDGETING_VOTER_KEY = env("BUDGETING_VOTER_KEY", default="bench-only-voter-key-never-use-in-production")
