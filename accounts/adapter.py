@@ -5,6 +5,8 @@
 - Every email is rendered in the recipient's preferred language (the visitor's language when
   the address belongs to no account), and its links point to the public site address
   (``PUBLIC_BASE_URL``, core/links.py) in that language.
+- Sign-ins are throttled by accounts.throttle (shared with the admin's sign-in page) and the
+  client's address for allauth's rate limits comes from core.net (trusted proxies only).
 """
 
 from __future__ import annotations
@@ -22,6 +24,8 @@ from django.utils.translation import gettext
 from core.i18n import LANGUAGE_CODES, current_language
 from core.links import absolute_url, localized_path, site_domain
 from core.net import client_ip
+
+from . import throttle
 
 # Context values allauth puts links in.
 URL_KEYS = ("activate_url", "password_reset_url", "signup_url", "login_url")
@@ -56,6 +60,14 @@ class AccountAdapter(DefaultAccountAdapter):
     def get_client_ip(self, request) -> str:
         """The address allauth's rate limits count: the same as every other limit (core.net)."""
         return client_ip(request)
+
+    def authenticate(self, request, **credentials: Any):
+        """One throttled attempt, counted with the admin's sign-in (allauth's own
+        ``login_failed`` limit is off: ``ACCOUNT_RATE_LIMITS``)."""
+        identifier = str(credentials.get("email") or credentials.get("username") or "")
+        return throttle.throttled(
+            request, identifier, lambda: super(AccountAdapter, self).authenticate(request, **credentials)
+        )
 
     def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
         language = recipient_language(email, context.get("user"))

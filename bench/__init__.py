@@ -1,5 +1,2 @@
-"""Benchmarks (`make bench`): each `bench/bench_*.py` module offers `run(report)`.
-
-Every figure is printed beside a baseline measured in the same run (a one-line Django view
-and a trivial page of the site), so it survives a noisy machine.
-"""
+"""Benchmarks of the served site (`make bench`, bench/README.md): the production server on
+PostgreSQL + Redis under wrk, every figure as a ratio to a one-line view served in the same run."""

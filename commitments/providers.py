@@ -38,8 +38,22 @@ def demo(accounts: dict) -> None:
     demo.load(accounts)
 
 
+def search(query: str, request=None):
+    from .sitesearch import results
+
+    return results(query, request)
+
+
+def reminders(today):
+    from .reminders import reminders
+
+    return reminders(today)
+
+
 def register() -> None:
     providers.register("home", home)
     providers.register("navigation", navigation)
     providers.register("setup", setup)
     providers.register("demo", demo)
+    providers.register("search", search)
+    providers.register("reminders", reminders)

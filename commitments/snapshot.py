@@ -1,5 +1,8 @@
 """Plain data of commitment tables, shared by the pages, the API and the compiled plan.
 
+Each field has one home here: the API (``api.py``) serialises through these functions and only
+adds addresses (``url``), so a new field is added once, in the function that owns it.
+
 ``commitment_data`` turns a commitment and its (live) table into a dict of JSON types
 (translated text as ``{"zh-hant": ..., "en": ...}``, ISO dates). The compiled plan stores
 these dicts, so what it shows never changes after compilation.
@@ -44,7 +47,8 @@ def commitments_prefetched(plan: ActionPlan | None = None) -> QuerySet:
     return queryset.order_by("number")
 
 
-def _agency(agency) -> dict:
+def agency_data(agency) -> dict:
+    """An agency: its code and names (the API's ``AgencyOut``)."""
     return {"code": agency.code, "name": translations(agency, "name"), "short_name": translations(agency, "short_name")}
 
 
@@ -91,7 +95,7 @@ def table_content(table: CommitmentTable, today=None) -> dict:
         if indicator["plan_year"]:
             counts[indicator["plan_year"]] += 1
     return {
-        "co_agencies": [_agency(agency) for agency in sorted(table.co_agencies.all(), key=lambda a: a.code)],
+        "co_agencies": [agency_data(agency) for agency in sorted(table.co_agencies.all(), key=lambda a: a.code)],
         "period": {
             "start": (table.starts_on or plan.starts_on).isoformat(),
             "end": (table.ends_on or plan.ends_on).isoformat(),
@@ -116,15 +120,22 @@ def table_content(table: CommitmentTable, today=None) -> dict:
     }
 
 
-def commitment_data(commitment: Commitment, today=None) -> dict:
-    """A commitment with its table: the lifecycle always, the content once published."""
-    table = getattr(commitment, "table", None) if _has_table(commitment) else None
-    data = {
+def commitment_summary(commitment: Commitment) -> dict:
+    """What identifies a commitment (the API's ``CommitmentOut`` without its addresses)."""
+    return {
         "number": commitment.number,
         "plan": commitment.plan.slug,
         "title": translations(commitment, "title"),
         "theme": {"number": commitment.theme.number, "name": translations(commitment.theme, "name")},
-        "lead_agency": _agency(commitment.lead_agency),
+        "lead_agency": agency_data(commitment.lead_agency),
+    }
+
+
+def commitment_data(commitment: Commitment, today=None) -> dict:
+    """A commitment with its table: the lifecycle always, the content once published."""
+    table = getattr(commitment, "table", None) if _has_table(commitment) else None
+    data = {
+        **commitment_summary(commitment),
         "status": table.status if table else TableStatus.DRAFT.value,
         "submitted_at": table.submitted_at.isoformat() if table and table.submitted_at else None,
         "days_late": table.days_late if table else 0,

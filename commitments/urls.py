@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import follow_views, views
 
 app_name = "commitments"
 
@@ -12,4 +12,5 @@ urlpatterns = [
     path("plans/<slug:plan>/compiled/<int:version>/", views.compiled_detail, name="compiled"),
     path("plans/<slug:plan>/compiled/<int:version>/<str:fmt>/", views.compiled_download, name="download"),
     path("plans/<slug:plan>/commitments/<int:number>/", views.commitment_detail, name="detail"),
+    path("plans/<slug:plan>/commitments/<int:number>/follow/", follow_views.follow, name="follow"),
 ]

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
 from core import i18n, providers
 from core.cache import cached_fragment
+from core.downloads import stored_file_response
 
 from . import rules
 from .annex import ANNEX_LABELS
+from .follow_views import following
 from .models import ActionPlan, CompiledPlan
 from .models.compiled import CONTENT_TYPES, EXPORT_FORMATS
 from .public import dashboard, themes_with_commitments
@@ -67,7 +69,13 @@ def commitment_detail(request, plan: str, number: int):
     return render(
         request,
         "commitments/commitment_detail.html",
-        {"page_title": fragment["page_title"], "body": mark_safe(fragment["body"])},  # noqa: S308 - our own rendered template
+        {
+            "page_title": fragment["page_title"],
+            "body": mark_safe(fragment["body"]),  # noqa: S308 - our own rendered template
+            "follow_plan": plan,
+            "follow_number": number,
+            "following": following(request.user, plan, number),
+        },
     )
 
 
@@ -117,8 +125,9 @@ def compiled_download(request, plan: str, version: int, fmt: str):
     stored = getattr(compiled, fmt)
     if not stored:
         raise Http404
-    return FileResponse(
-        stored.open("rb"),
+    return stored_file_response(
+        request,
+        stored,
         as_attachment=fmt in ("odt", "csv"),
         filename=f"action-plan-{compiled.plan.slug}-v{compiled.version}.{fmt}",
         content_type=CONTENT_TYPES[fmt],

@@ -23,6 +23,9 @@ ROUTERS = [
     ("/forums/", "forum", "router"),
     ("/minutes/", "minutes", "router"),
     ("/consultations/", "consultations", "router"),
+    ("/proposals/", "proposals", "router"),
+    ("/policy-profiles/", "proposals", "profiles_router"),
+    ("/budgeting/", "budgeting", "router"),
 ]
 
 for prefix, app, name in ROUTERS:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from commitments.models import Agency, Commitment
+from core.models import PolicyProfile
 from core.roles import NDC_EDITOR, user_has_role
 
 from . import permissions
@@ -15,6 +17,9 @@ class ConsultationAdminForm(WagtailAdminModelForm):
     def __init__(self, *args, for_user=None, **kwargs):
         super().__init__(*args, for_user=for_user, **kwargs)
         self.fields["agency"].required = False
+        self.fields["profile"].widget = forms.Select(
+            choices=[(p.slug, str(p)) for p in PolicyProfile.objects.order_by("slug")]
+        )
         if for_user is not None and not user_has_role(for_user, NDC_EDITOR):
             agency_id = permissions.officer_agency_id(for_user)
             self.fields["agency"].queryset = Agency.objects.filter(pk=agency_id)

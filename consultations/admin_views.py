@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
-import csv
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.db.models import Count, Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core import spreadsheet
 from core.dates import format_datetime
 from core.roles import NDC_EDITOR, user_has_role
 
-from . import permissions, rules, services
+from . import engagement, permissions, rules, services
 from .forms import ExtensionForm, ForwardForm, HideForm, InboxForm, ResponseForm
 from .models import AgencyNotificationSetting, Comment, Consultation, Suggestion
 
@@ -158,12 +158,6 @@ def consultation(request, pk: int):
     )
 
 
-def _cell(value) -> str:
-    """A CSV cell that a spreadsheet will not run as a formula (user text starting with = + - @)."""
-    text = str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
 def export_csv(request, pk: int):
     """The consultation's comments as CSV, UTF-8 with a BOM so that Excel opens the Chinese."""
     item = get_object_or_404(Consultation, pk=pk)
@@ -171,8 +165,7 @@ def export_csv(request, pk: int):
         raise PermissionDenied
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="consultation-{item.pk}-comments.csv"'
-    response.write("\ufeff")
-    writer = csv.writer(response)
+    writer = spreadsheet.writer(response)
     writer.writerow(
         ["id", "reply_to", "posted", "author", "section", "item", "text", "visibility", "ground", "inbox_status"]
     )
@@ -180,45 +173,54 @@ def export_csv(request, pk: int):
     for c in comments.iterator(chunk_size=2000):
         writer.writerow(
             [
-                _cell(v)
-                for v in (
-                    c.pk,
-                    c.parent_id or "",
-                    format_datetime(c.created_at, "zh-hant"),
-                    c.author.public_name,
-                    c.get_section_display() if c.section else "",
-                    c.section_label,
-                    c.text,
-                    c.visibility,
-                    c.ground_label,
-                    c.inbox_status,
-                )
+                c.pk,
+                c.parent_id or "",
+                format_datetime(c.created_at, "zh-hant"),
+                c.author.public_name,
+                c.get_section_display() if c.section else "",
+                c.section_label,
+                c.text,
+                c.visibility,
+                c.ground_label,
+                c.inbox_status,
             ]
         )
     return response
 
 
 def moderation(request):
-    """Moderators: the latest comments, hidden ones marked, with a link to hide or restore."""
+    """Moderators: the queue of reported comments (most reported first), then the latest comments."""
     if not permissions.can_moderate(request.user):
         raise PermissionDenied
+    queue = list(
+        Comment.objects.filter(reports__handled_at__isnull=True)
+        .annotate(open_reports=Count("reports", filter=Q(reports__handled_at__isnull=True)))
+        .select_related("author", "consultation")
+        .order_by("-open_reports", "created_at", "pk")[:100]
+    )
     comments = Comment.objects.select_related("author", "consultation").order_by("-created_at", "-pk")
     if request.GET.get("hidden"):
         comments = comments.filter(visibility=Comment.Visibility.HIDDEN)
     page = Paginator(comments, 50).get_page(request.GET.get("page"))
-    return _render(request, "moderation.html", _("Moderation"), {"page": page})
+    return _render(request, "moderation.html", _("Moderation"), {"page": page, "queue": queue})
 
 
 def moderate(request, pk: int):
-    """Hide a comment on a ground of the rules with a note (K-6.2.2, T-7), or restore it."""
+    """Hide a comment on a ground of the rules with a note (K-6.2.2, T-7), restore it, or keep it
+    (its open reports leave the queue in every case); the comment's earlier versions are shown."""
     if not permissions.can_moderate(request.user):
         raise PermissionDenied
     comment = get_object_or_404(Comment.objects.select_related("consultation", "author"), pk=pk)
     form = HideForm(request.POST or None, comment=comment)
     if request.method == "POST":
         try:
+            if request.POST.get("action") == "keep":
+                engagement.reports_handle(comment=comment, moderator=request.user)
+                messages.success(request, _("The comment stays visible; its reports are closed."))
+                return redirect("consultations_admin:moderation")
             if comment.is_hidden:
                 services.comment_restore(comment=comment, moderator=request.user, note=request.POST.get("note", ""))
+                engagement.reports_handle(comment=comment, moderator=request.user)
                 messages.success(request, _("The comment is visible again."))
                 return redirect("consultations_admin:moderation")
             if form.is_valid():
@@ -228,13 +230,18 @@ def moderate(request, pk: int):
                     ground=form.cleaned_data["ground"],
                     note=form.cleaned_data["note"],
                 )
+                engagement.reports_handle(comment=comment, moderator=request.user)
                 messages.success(request, _("The comment is hidden and its author was emailed."))
                 return redirect("consultations_admin:moderation")
         except ValidationError as error:
             form.add_error(None, error)
-    return _render(
-        request, "moderate.html", _("Moderate comment #%(pk)d") % {"pk": comment.pk}, {"comment": comment, "form": form}
-    )
+    context = {
+        "comment": comment,
+        "form": form,
+        "versions": list(comment.versions.all()),
+        "reports": list(comment.reports.select_related("reporter").order_by("created_at")),
+    }
+    return _render(request, "moderate.html", _("Moderate comment #%(pk)d") % {"pk": comment.pk}, context)
 
 
 def suggestions(request):

@@ -1,5 +1,5 @@
 """Demo data: an open consultation on commitment 4 with comments and a reply, a closed one with a
-published response citing comments, and an overdue one (idempotent; dates relative to today)."""
+published response citing comments, one answered late, and an overdue one (idempotent; dates relative to today)."""
 
 from __future__ import annotations
 
@@ -10,9 +10,10 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from commitments.models import ActionPlan, Commitment
+from core.cache import bump_content_version
 
 from . import services
-from .models import Comment, Consultation
+from .models import Comment, Consultation, SummaryResponse
 
 DEMO_CITIZENS = {
     "citizen": ("citizen@demo.ogp.tw", "nickname", "小明", "王", "小明"),
@@ -73,6 +74,15 @@ def _comment(consultation, author, text, key, parent=None, section="", label="",
     return comment
 
 
+def _published_on(consultation: Consultation, day: dt.date) -> None:
+    """Date the demo response as if published on ``day`` at 10:00 Taipei time."""
+    moment = timezone.make_aware(dt.datetime.combine(day, dt.time(10, 0)))
+    responses = SummaryResponse.objects.filter(consultation=consultation).exclude(published_at=moment)
+    if responses.update(published_at=moment):
+        bump_content_version()
+    consultation.refresh_from_db()
+
+
 def load(accounts: dict) -> None:
     plan = ActionPlan.objects.current()
     if plan is None:
@@ -118,6 +128,25 @@ def load(accounts: dict) -> None:
             user=accounts.get("ndc_editor"),
             today=today,
         )
+
+    _published_on(closed, closed.closes_on + dt.timedelta(days=5))
+
+    # Answered, but after the deadline (K-7.2, W-5): it stays marked late on the public board.
+    late = _consultation(
+        first_other, "late", ("開放資料承諾事項草案徵詢（逾期回應）", "Consultation on open data (answered late)"),
+        today - dt.timedelta(days=90), today - dt.timedelta(days=60),
+    )  # fmt: skip
+    l1 = _comment(late, citizen, "請說明資料集更新頻率。", "l1", section="indicators", days_ago=70)
+    if not late.has_response:
+        services.response_publish(
+            consultation=late,
+            text_zh_hant="感謝意見。各資料集將標示更新頻率。",
+            text_en="Thank you. Each dataset will show how often it is updated.",
+            cited=[l1.pk],
+            user=accounts.get("ndc_editor"),
+            today=today,
+        )
+    _published_on(late, late.deadline + dt.timedelta(days=16))
 
     _overdue = _consultation(
         four, "overdue", ("校園參與機制意見徵詢", "Consultation on school participation mechanisms"),

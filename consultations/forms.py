@@ -120,3 +120,20 @@ class ForwardForm(forms.Form):
 
     agency = forms.ModelChoiceField(label=_("Agency"), queryset=Agency.objects.filter(is_government=True))
     note = forms.CharField(label=_("Note to the agency"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+
+
+class CommentEditForm(forms.Form):
+    """The author's new text for their comment (the previous one is kept)."""
+
+    text = forms.CharField(label=_("Your comment"), widget=forms.Textarea(attrs={"rows": 5}), max_length=5000)
+
+
+class ReportForm(forms.Form):
+    """Why a comment should be looked at by a moderator (optional)."""
+
+    reason = forms.CharField(
+        label=_("Why should a moderator look at it? (optional)"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=1000,
+        required=False,
+    )

@@ -15,6 +15,8 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 
 from core import i18n
+from core.policy import DEFAULT_PROFILE
+from core.policy_store import get_profile
 
 from . import rules
 
@@ -35,7 +37,7 @@ class Consultation(ClusterableModel):
     """A public consultation on a commitment's draft table or on a topic (K-7.1, T-10.1, F-4.1).
 
     Its status is computed from its dates (``status``); the response deadline comes from
-    its policy profile (``rules.PROFILES``).
+    its policy profile (``core.policy_store.get_profile``, W-1).
     """
 
     commitment = models.ForeignKey(
@@ -57,12 +59,7 @@ class Consultation(ClusterableModel):
     )
     title = models.CharField(_("title"), max_length=300)
     description = models.TextField(_("description"))
-    profile = models.CharField(
-        _("policy profile"),
-        max_length=20,
-        choices=[(code, p.label) for code, p in rules.PROFILES.items()],
-        default=rules.DEFAULT_PROFILE,
-    )
+    profile = models.CharField(_("policy profile"), max_length=40, default=DEFAULT_PROFILE)
     opens_on = models.DateField(_("opens on"))
     closes_on = models.DateField(_("closes on"))
     extended_to = models.DateField(_("response deadline extended to"), null=True, blank=True)
@@ -71,6 +68,10 @@ class Consultation(ClusterableModel):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # Stored counters (consultations/counters.py): lists and pagination never count 10,000 rows.
+    visible_comments = models.PositiveIntegerField(_("visible comments"), default=0, editable=False)
+    thread_count = models.PositiveIntegerField(_("top-level comments"), default=0, editable=False)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True, null=True)
 
     class Meta:
         verbose_name = _("consultation")
@@ -89,7 +90,7 @@ class Consultation(ClusterableModel):
 
     @property
     def policy(self) -> rules.PolicyProfile:
-        return rules.profile(self.profile)
+        return rules.from_profile(get_profile(self.profile))
 
     def clean(self) -> None:
         if self.commitment_id and not self.agency_id:
@@ -122,6 +123,23 @@ class Consultation(ClusterableModel):
             return self.response.published_at is not None
         except SummaryResponse.DoesNotExist:
             return False
+
+    @property
+    def responded_on(self) -> dt.date | None:
+        """The day (Taipei time) the summary response was published, if it was."""
+        if not self.has_response:
+            return None
+        return timezone.localdate(self.response.published_at)
+
+    @property
+    def days_late(self) -> int:
+        """Days past the deadline: of the response, or so far while it is missing (K-7.2, W-5)."""
+        return rules.days_late(self.deadline, self.responded_on, timezone.localdate())
+
+    @property
+    def responded_late(self) -> bool:
+        """Whether the summary response was published after its deadline (it stays marked late)."""
+        return self.has_response and self.days_late > 0
 
     def status_on(self, today: dt.date) -> str:
         return rules.status(
@@ -214,6 +232,8 @@ class Comment(models.Model):
         verbose_name=_("assigned to"),
     )
     emailed_at = models.DateTimeField(null=True, blank=True)
+    edited_at = models.DateTimeField(_("last edited"), null=True, blank=True)
+    withdrawn_at = models.DateTimeField(_("withdrawn"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("comment")
@@ -238,6 +258,10 @@ class Comment(models.Model):
     @property
     def is_hidden(self) -> bool:
         return self.visibility == self.Visibility.HIDDEN
+
+    @property
+    def is_withdrawn(self) -> bool:
+        return self.withdrawn_at is not None
 
     @property
     def ground_label(self) -> str:
@@ -335,3 +359,68 @@ class Suggestion(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class CommentVersion(models.Model):
+    """A previous text of a comment, kept when its author edits or withdraws it (history for moderators)."""
+
+    comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="versions")
+    text = models.TextField(_("comment"))
+    section = models.CharField(max_length=30, blank=True)
+    section_label = models.CharField(max_length=120, blank=True)
+    written_at = models.DateTimeField(_("written"))
+    replaced_at = models.DateTimeField(_("replaced"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("previous version of a comment")
+        verbose_name_plural = _("previous versions of comments")
+        ordering = ["comment", "replaced_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"#{self.comment_id} ({self.written_at:%Y-%m-%d %H:%M})"
+
+
+class CommentReport(models.Model):
+    """A user's report of a comment to the moderators; one per user per comment.
+
+    Open reports (``handled_at`` empty) make up the moderation queue; a moderator's decision
+    on the comment (hide, or keep) handles them all.
+    """
+
+    comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="reports")
+    reporter = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="comment_reports")
+    reason = models.TextField(_("why should a moderator look at it?"), max_length=1000, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    handled_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    handled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("report of a comment")
+        verbose_name_plural = _("reports of comments")
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["comment", "reporter"], name="commentreport_one_per_user"),
+        ]
+
+    def __str__(self) -> str:
+        return f"#{self.comment_id} by {self.reporter_id}"
+
+
+class ConsultationFollow(models.Model):
+    """A user follows a consultation: told when its summary response is published."""
+
+    consultation = models.ForeignKey(Consultation, on_delete=models.CASCADE, related_name="follows")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="consultation_follows")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("follower of a consultation")
+        verbose_name_plural = _("followers of consultations")
+        constraints = [
+            models.UniqueConstraint(fields=["consultation", "user"], name="consultationfollow_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} → {self.consultation_id}"

@@ -112,26 +112,47 @@ def comment_hidden(comment_id: int) -> None:
     _send(comment.author, build)
 
 
+def response_recipients(consultation) -> tuple[list, set[int]]:
+    """Who hears of a published summary response: every commenter, the consultation's followers
+    and the followers of its commitment, each once; and the ids of those whose comment is cited."""
+    from django.contrib.auth import get_user_model
+
+    from commitments.models import CommitmentFollow
+
+    from .models import Comment, ConsultationFollow
+
+    ids = set(Comment.objects.filter(consultation=consultation).values_list("author_id", flat=True))
+    ids |= set(ConsultationFollow.objects.filter(consultation=consultation).values_list("user_id", flat=True))
+    if consultation.commitment_id:
+        ids |= set(
+            CommitmentFollow.objects.filter(commitment_id=consultation.commitment_id).values_list("user_id", flat=True)
+        )
+    cited = set(Comment.objects.filter(cited_in__consultation=consultation).values_list("author_id", flat=True))
+    users = list(get_user_model().objects.filter(pk__in=ids, is_active=True).order_by("pk"))
+    return users, cited
+
+
 def response_published(consultation_id: int) -> None:
-    """Tell the authors of cited comments how their input was used."""
-    from .models import Comment
+    """Tell every commenter and follower that the agency answered; cited authors how their input was used."""
+    from .models import Consultation
 
-    comments = Comment.objects.filter(cited_in__consultation_id=consultation_id).select_related(
-        "author", "consultation"
-    )
-    for comment in comments:
+    consultation = Consultation.objects.get(pk=consultation_id)
+    users, cited = response_recipients(consultation)
+    for user in users:
 
-        def build(comment=comment):
+        def build(user=user):
+            url = _absolute(consultation.get_absolute_url() + "#response")
+            title = _title(consultation)
+            if user.pk in cited:
+                body = _("The summary response to “%(title)s” cites your comment:\n%(url)s")
+            else:
+                body = _("The agency published its summary response to “%(title)s”:\n%(url)s")
             return (
-                _("The agency answered a consultation you took part in"),
-                _("The summary response to “%(title)s” cites your comment:\n%(url)s")
-                % {
-                    "title": _title(comment.consultation),
-                    "url": _absolute(comment.consultation.get_absolute_url() + "#response"),
-                },
+                _("The agency answered a consultation you follow or took part in"),
+                body % {"title": title, "url": url},
             )
 
-        _send(comment.author, build)
+        _send(user, build)
 
 
 def suggestion_forwarded(suggestion_id: int) -> None:

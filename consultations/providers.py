@@ -72,6 +72,22 @@ def demo(accounts: dict) -> None:
     demo.load(accounts)
 
 
+def search(query: str, request=None):
+    from .sitesearch import results
+
+    return results(query, request)
+
+
+def reminders(today):
+    from .reminders import reminders
+
+    return reminders(today)
+
+
+def feeds(request=None):
+    return Link(reverse("consultations:feed"), _("Public consultations (Atom)"))
+
+
 def register() -> None:
     providers.register("home", home)
     providers.register("commitment_page", commitment_page)
@@ -79,3 +95,6 @@ def register() -> None:
     providers.register("account_menu", account_menu)
     providers.register("personal_data", personal_data)
     providers.register("demo", demo)
+    providers.register("search", search)
+    providers.register("feeds", feeds)
+    providers.register("reminders", reminders)

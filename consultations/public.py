@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-from django.db.models import Count, Prefetch, Q
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
 from django.utils import timezone
+from django.utils.functional import cached_property
 
 from . import rules
 from .models import Comment, Consultation, ConsultationAttachment
 
 
 def consultations():
-    """Consultations with what list pages show, and their visible comment count, in one query."""
-    return Consultation.objects.select_related("commitment__plan", "agency", "response").annotate(
-        visible_comments=Count("comments", filter=Q(comments__visibility=Comment.Visibility.VISIBLE))
-    )
+    """Consultations with what list pages show (the comment count is stored: no count of comments)."""
+    return Consultation.objects.select_related("commitment__plan", "agency", "response")
 
 
 def consultation_detail(pk: int) -> Consultation:
@@ -23,6 +23,23 @@ def consultation_detail(pk: int) -> Consultation:
         .prefetch_related(Prefetch("attachments", queryset=attachments))
         .get(pk=pk)
     )
+
+
+class CountedPaginator(Paginator):
+    """A paginator told its count (a stored counter) instead of counting the rows."""
+
+    def __init__(self, object_list, per_page, *, count: int):
+        super().__init__(object_list, per_page)
+        self._known_count = count
+
+    @cached_property
+    def count(self) -> int:
+        return self._known_count
+
+
+def comment_pages(consultation: Consultation, per_page: int) -> CountedPaginator:
+    """The consultation's top-level comments, paginated on its stored ``thread_count``."""
+    return CountedPaginator(top_level_comments(consultation), per_page, count=consultation.thread_count)
 
 
 def top_level_comments(consultation: Consultation):
@@ -53,6 +70,25 @@ def overdue():
     today = timezone.localdate()
     closed = consultations().filter(closes_on__lt=today).order_by("closes_on")
     return by_status(closed, rules.OVERDUE)
+
+
+def late_board() -> list[dict]:
+    """The public board of late agencies (K-7.2, W-5): per agency, its consultations whose response
+    is overdue and those answered after the deadline, the agencies with most overdue first."""
+    today = timezone.localdate()
+    closed = consultations().filter(closes_on__lt=today).order_by("closes_on", "pk")
+    agencies: dict[int, dict] = {}
+    for item in closed:
+        status = item.status_on(today)
+        if status == rules.OVERDUE:
+            kind = "overdue"
+        elif status == rules.RESPONDED and item.responded_late:
+            kind = "late"
+        else:
+            continue
+        entry = agencies.setdefault(item.agency_id, {"agency": item.agency, "overdue": [], "late": []})
+        entry[kind].append(item)
+    return sorted(agencies.values(), key=lambda e: (-len(e["overdue"]), -len(e["late"]), e["agency"].code))
 
 
 def for_commitment(commitment) -> list[Consultation]:

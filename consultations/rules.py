@@ -1,112 +1,63 @@
 """The rules of public consultations, as pure functions (no database).
 
-Policy profiles are data, not code: the default profile follows Kaohsiung's rules
-(K-7.1.2: open at least 14 days and at most 3 months = 92 days; K-7.2: summary response
-within 14 days of closing, one extension of at most 14 days; K-6.2.2: ten grounds for hiding);
-the second follows Taichung's (T-10.1.4: at most 2 months; T-10.2; T-7: seven grounds).
+Policy profiles are data, not code (W-1): they are stored in ``core`` (``core.policy``) and
+edited by NDC. Kaohsiung's (the default) says K-7.1.2: open at least 14 days and at most
+3 calendar months (opening 2026-01-01, the last closing day is 2026-03-31, T-2.4); K-7.2:
+summary response within 14 days of closing, one extension of at most 14 days; K-6.2.2: ten
+grounds for hiding. Taichung's says T-10.1.4: at most 2 months; T-10.2; T-7: seven grounds.
 All periods are calendar days (T-2.3).
 """
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
+from core import policy as core_policy
+from core import workdays
 from core.ratelimit import RateLimit, exceeded
 
-# Moderation grounds (K-6.2.2 lists ten; T-7 seven, six of them shared).
-GROUNDS: dict[str, object] = {
-    "unlawful": _("Threats, obscenity, defamation, fraud, public insult or other unlawful acts"),
-    "infringes_rights": _("Infringes the rights or legal interests of others"),
-    "discrimination": _("Racial, religious or gender discrimination, or personal attacks"),
-    "liability": _("Risk of civil or criminal liability"),
-    "pending_case": _("A case pending in court"),
-    "personal_interest": _("Only personal interest, or virtual persons or things"),
-    "commercial": _("Commercial, brand or advertising content"),
-    "state_secret": _("State secrets"),
-    "public_order": _("Against public order or good morals"),
-    "outside_remit": _("Outside the government's remit"),
-    "outside_scope": _("Outside the platform's scope of participation"),
-}
-
-K_GROUNDS = (
-    "unlawful",
-    "infringes_rights",
-    "discrimination",
-    "liability",
-    "pending_case",
-    "personal_interest",
-    "commercial",
-    "state_secret",
-    "public_order",
-    "outside_remit",
-)
-T_GROUNDS = (
-    "unlawful",
-    "infringes_rights",
-    "discrimination",
-    "liability",
-    "public_order",
-    "state_secret",
-    "outside_scope",
-)
+# Moderation grounds: one catalogue in core (K-6.2.2's ten, T-7's seven); each profile lists its own.
+GROUNDS = core_policy.GROUNDS
 
 
 @dataclass(frozen=True)
 class PolicyProfile:
-    """The numbers of one jurisdiction's consultation rules."""
+    """The numbers of one jurisdiction's consultation rules, taken from its policy profile (W-1)."""
 
     code: str
     label: object
     rule_ids: tuple[str, ...]
     min_days: int
-    max_days: int | None
-    max_months: int | None
+    max_months: int
     response_days: int
     max_extension_days: int
     grounds: tuple[str, ...]
 
 
-PROFILES: dict[str, PolicyProfile] = {
-    "default": PolicyProfile(
-        code="default",
-        label=_("Default (K-7.1.2: 14 days to 3 months)"),
-        rule_ids=("K-7.1.2", "K-7.2", "K-6.2.2"),
-        min_days=14,
-        max_days=92,
-        max_months=None,
-        response_days=14,
-        max_extension_days=14,
-        grounds=K_GROUNDS,
-    ),
-    "t10": PolicyProfile(
-        code="t10",
-        label=_("Civil servants (T-10.1.4: at most 2 months)"),
-        rule_ids=("T-10.1.4", "T-10.2", "T-7"),
-        min_days=1,
-        max_days=None,
-        max_months=2,
-        response_days=14,
-        max_extension_days=14,
-        grounds=T_GROUNDS,
-    ),
-}
-DEFAULT_PROFILE = "default"
-
-
-def profile(code: str | None) -> PolicyProfile:
-    """The profile named ``code`` (the default one when empty or unknown)."""
-    return PROFILES.get(code or DEFAULT_PROFILE, PROFILES[DEFAULT_PROFILE])
+def from_profile(profile: core_policy.Profile) -> PolicyProfile:
+    """The consultation numbers of a stored policy profile (``core.policy_store.get_profile``)."""
+    return PolicyProfile(
+        code=profile.slug,
+        label=profile.name.get("zh-hant", profile.slug),
+        rule_ids=(
+            profile.rule("consultation_period"),
+            profile.rule("consultation_response"),
+            profile.rule("grounds"),
+        ),
+        min_days=profile.consultation_min_days,
+        max_months=profile.consultation_max_months,
+        response_days=profile.consultation_response_days,
+        max_extension_days=profile.consultation_extension_days,
+        grounds=profile.grounds,
+    )
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
     """``day`` plus ``months`` calendar months, clamped to the month's last day."""
-    month_index = day.month - 1 + months
-    year, month = day.year + month_index // 12, month_index % 12 + 1
-    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+    return workdays.add_months(day, months)
 
 
 def period_days(opens_on: dt.date, closes_on: dt.date) -> int:
@@ -125,19 +76,11 @@ def period_errors(opens_on: dt.date, closes_on: dt.date, policy: PolicyProfile) 
             str(_("A consultation must be open for at least %(min)d days (%(rule)s); this one is open %(days)d days."))
             % {"min": policy.min_days, "rule": policy.rule_ids[0], "days": days}
         )
-    if policy.max_days is not None and days > policy.max_days:
-        errors.append(
-            str(_("A consultation may be open for at most %(max)d days (%(rule)s); this one is open %(days)d days."))
-            % {"max": policy.max_days, "rule": policy.rule_ids[0], "days": days}
-        )
-    if policy.max_months is not None and closes_on >= add_months(opens_on, policy.max_months):
+    last = workdays.period_end_months(opens_on, policy.max_months)
+    if closes_on > last:
         errors.append(
             str(_("A consultation may run for at most %(months)d months (%(rule)s): close it by %(last)s."))
-            % {
-                "months": policy.max_months,
-                "rule": policy.rule_ids[0],
-                "last": (add_months(opens_on, policy.max_months) - dt.timedelta(days=1)).isoformat(),
-            }
+            % {"months": policy.max_months, "rule": policy.rule_ids[0], "last": last.isoformat()}
         )
     return errors
 
@@ -206,6 +149,13 @@ def status(
     return OVERDUE if today > deadline else AWAITING
 
 
+def days_late(deadline: dt.date, responded_on: dt.date | None, today: dt.date) -> int:
+    """How many days past the response deadline (K-7.2, W-5): of the published response, or so far
+    while none is published; 0 when on time or not yet due. A late answer stays marked late."""
+    end = responded_on or today
+    return max(0, (end - deadline).days)
+
+
 def can_comment_now(opens_on: dt.date, closes_on: dt.date, today: dt.date) -> bool:
     """Comments are accepted only while the consultation is open (F-4.2)."""
     return opens_on <= today <= closes_on
@@ -222,3 +172,27 @@ IP_RATE = RateLimit(count=20, seconds=60)
 
 # Whether one more comment would exceed a limit, given the hits already in the window.
 rate_exceeded = exceeded
+
+
+def comment_change_refusal(
+    *, is_author: bool, opens_on: dt.date, closes_on: dt.date, today: dt.date, hidden: bool, withdrawn: bool
+) -> str | None:
+    """Why a user may not edit or withdraw a comment, or ``None`` when they may.
+
+    Only its author, only while the consultation is open, never a comment a moderator hid
+    (editing would dodge moderation) and never a withdrawn one. Returns a reason code.
+    """
+    if not is_author:
+        return "not_author"
+    if not can_comment_now(opens_on, closes_on, today):
+        return "closed"
+    if hidden:
+        return "hidden"
+    if withdrawn:
+        return "withdrawn"
+    return None
+
+
+def may_report(*, is_author: bool, hidden: bool, withdrawn: bool) -> bool:
+    """A user reports someone else's visible comment (one report per user per comment: a DB constraint)."""
+    return not is_author and not hidden and not withdrawn

@@ -39,12 +39,13 @@ def index(request):
 
 
 def overdue(request):
-    """The public list of consultations whose summary response is overdue (K-7.2, T-10.2)."""
-    return render(request, "consultations/overdue.html", {"items": public.overdue()})
+    """The public board of late agencies: overdue responses and responses published late, per
+    agency (K-7.2, T-10.2, W-5)."""
+    return render(request, "consultations/overdue.html", {"board": public.late_board()})
 
 
 def _detail_context(request, consultation: Consultation, form=None, reply_form=None, reply_to=None) -> dict:
-    comments = Paginator(public.top_level_comments(consultation), settings.PAGE_SIZE).get_page(request.GET.get("page"))
+    comments = public.comment_pages(consultation, settings.PAGE_SIZE).get_page(request.GET.get("page"))
     user = request.user
     return {
         "consultation": consultation,
@@ -58,6 +59,7 @@ def _detail_context(request, consultation: Consultation, form=None, reply_form=N
         "can_moderate": permissions.can_moderate(user),
         "can_manage": user.is_authenticated and permissions.can_manage_consultation(user, consultation),
         "statuses": {k: str(v) for k, v in rules.STATUS_LABELS.items()},
+        "following": user.is_authenticated and consultation.follows.filter(user=user).exists(),
     }
 
 

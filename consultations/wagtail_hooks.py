@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, ObjectList
+from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 
 from core.panels import side_by_side
@@ -22,6 +23,10 @@ LOG_ACTIONS = {
     "consultations.extend": (_("Extend response deadline"), _("Response deadline extended")),
     "consultations.respond": (_("Publish summary response"), _("Summary response published")),
     "consultations.response_edit": (_("Edit summary response"), _("Summary response edited")),
+    "consultations.comment_edit": (_("Edit comment"), _("Comment edited by its author")),
+    "consultations.comment_withdraw": (_("Withdraw comment"), _("Comment withdrawn by its author")),
+    "consultations.comment_report": (_("Report comment"), _("Comment reported")),
+    "consultations.reports_handle": (_("Close reports"), _("Reports closed")),
     "consultations.suggest": (_("Suggest commitment"), _("Commitment suggested")),
     "consultations.suggestion_forward": (_("Forward suggestion"), _("Suggestion forwarded")),
 }
@@ -40,7 +45,14 @@ class ConsultationViewSet(ScopedSnippetViewSet):
     icon = "comment"
     menu_label = _("Consultations")
     add_to_admin_menu = False
-    list_display = ["title", "commitment", "agency", "opens_on", "closes_on", "status_label"]
+    list_display = [
+        "title",
+        "commitment",
+        "agency",
+        "opens_on",
+        "closes_on",
+        Column("status_label", label=_("Status")),
+    ]
     list_filter = ["agency"]
     search_fields = ["title_zh_hant", "title_en"]
     edit_handler = ObjectList(
@@ -115,3 +127,11 @@ def register_consultations_menu():
         ),
     ]
     return SubmenuMenuItem(_("Consultations"), Menu(items=items), icon_name="comment", name="consultations", order=300)
+
+
+@hooks.register("construct_homepage_panels")
+def _dashboard_panels(request, panels):
+    """What waits for officers, moderators and NDC editors on the admin home (consultations/dashboard.py)."""
+    from . import dashboard
+
+    dashboard.panels(request, panels)

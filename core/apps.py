@@ -8,14 +8,17 @@ class CoreConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self) -> None:
-        from . import admin_outbox, admin_scope, cache  # noqa: F401 - admin_outbox registers Wagtail hooks
+        from . import admin_outbox, admin_scope, cache, policy_store  # noqa: F401 - admin_outbox registers Wagtail hooks
 
         cache.connect()
         admin_scope.install()
+        policy_store.connect()
 
         from . import schedule
         from .email import email_sweep
-        from .tasks import recover_lost_tasks
+        from .tasks import recover_lost_tasks, send_reminders
 
         schedule.every("core.email_sweep", email_sweep, minutes=5)
         schedule.every("core.recover_lost_tasks", recover_lost_tasks, minutes=5)
+        # Deadline reminders of every app (core/reminders.py), once a day in the morning.
+        schedule.daily("core.send_reminders", send_reminders, at="07:30")

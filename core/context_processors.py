@@ -23,4 +23,5 @@ def site_context(request):
         "FRAGMENT_SECONDS": settings.FRAGMENT_CACHE_SECONDS,
         "NAVIGATION": SimpleLazyObject(lambda: providers.collect("navigation", request=request)),
         "ACCOUNT_LINKS": SimpleLazyObject(lambda: providers.collect("account_menu", request=request)),
+        "FEEDS": SimpleLazyObject(lambda: providers.collect("feeds", request=request)),
     }

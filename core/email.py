@@ -7,16 +7,23 @@ message stays queued and is retried with a doubling delay (``EMAIL_RETRY_SECONDS
 the admin (Settings → Outgoing emails), where a failed one can be sent again. The clock runs
 ``email_sweep`` every few minutes: it re-enqueues messages whose task was lost (the enqueue failed
 after commit, a worker died while sending).
+
+``QueuedEmailBackend`` (``EMAIL_BACKEND`` outside tests) sends every other email of the site the
+same way (allauth's verification emails, Wagtail's workflow notifications): messages are stored
+and sent by the worker through ``EMAIL_DELIVERY_BACKEND`` (SMTP in production).
 """
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import logging
 from collections.abc import Sequence
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
+from django.core.exceptions import ImproperlyConfigured
+from django.core.mail import EmailMultiAlternatives, get_connection
+from django.core.mail.backends.base import BaseEmailBackend
 from django.db import transaction
 from django.utils import timezone
 from django_tasks import default_task_backend, task
@@ -41,28 +48,40 @@ def email_enqueue(
     html: str | None = None,
     reply_to: list[str] | None = None,
     headers: dict | None = None,
-    attachments: Sequence[tuple[str, str, str]] | None = None,
+    attachments: Sequence[tuple[str, str | bytes, str]] | None = None,
+    cc: list[str] | None = None,
+    bcc: list[str] | None = None,
 ) -> None:
     """Queue one email for the worker (sent after the caller's transaction commits; nothing is
-    sent if it rolls back). ``attachments`` are text files as ``(filename, content, mimetype)``.
-    The subject is made single-line. Empty recipient lists are ignored."""
+    sent if it rolls back). ``attachments`` are ``(filename, content, mimetype)``, content text
+    or bytes. The subject is made single-line. Without any recipient nothing is queued."""
     from .models import OutgoingEmail
 
     recipients = [address for address in to if address]
-    if not recipients:
+    copies = [address for address in cc or [] if address]
+    blind = [address for address in bcc or [] if address]
+    if not (recipients or copies or blind):
         return
     email = OutgoingEmail.objects.create(
         to=recipients,
+        cc=copies,
+        bcc=blind,
         subject=_single_line(subject)[:998],
         body=str(body),
         html=str(html) if html is not None else None,
         reply_to=list(reply_to or []),
         headers={str(k): _single_line(v) for k, v in (headers or {}).items()},
-        attachments=[list(item) for item in attachments or []],
+        attachments=[_stored_attachment(*item) for item in attachments or []],
         next_attempt_at=timezone.now(),
     )
     # robust: a failing enqueue must not break the caller; the sweep picks the message up.
     transaction.on_commit(lambda pk=email.pk: _enqueue(pk), robust=True)
+
+
+def _stored_attachment(filename: str, content: str | bytes, mimetype: str) -> list[str]:
+    if isinstance(content, bytes):
+        return [filename, base64.b64encode(content).decode("ascii"), mimetype, "base64"]
+    return [filename, str(content), mimetype, "text"]
 
 
 def _enqueue(email_id: int, run_after: dt.datetime | None = None) -> None:
@@ -79,13 +98,15 @@ def _message(email) -> EmailMultiAlternatives:
         body=email.body,
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=email.to,
+        cc=email.cc or None,
+        bcc=email.bcc or None,
         reply_to=email.reply_to or None,
         headers=email.headers or None,
     )
     if email.html:
         message.attach_alternative(email.html, "text/html")
-    for filename, content, mimetype in email.attachments:
-        message.attach(filename, content, mimetype)
+    for filename, content, mimetype, *encoding in email.attachments:
+        message.attach(filename, base64.b64decode(content) if encoding == ["base64"] else content, mimetype)
     return message
 
 
@@ -103,7 +124,11 @@ def email_deliver(*, email_id: int) -> str:
         return OutgoingEmail.objects.filter(pk=email_id).values_list("status", flat=True).first() or "missing"
     email = OutgoingEmail.objects.get(pk=email_id)
     try:
-        _message(email).send(fail_silently=False)
+        backend = settings.EMAIL_DELIVERY_BACKEND
+        if backend == "core.email.QueuedEmailBackend":
+            raise ImproperlyConfigured("EMAIL_DELIVERY_BACKEND must send (SMTP, console ...), not queue.")
+        with get_connection(backend, fail_silently=False) as connection:
+            connection.send_messages([_message(email)])
     except Exception as error:  # noqa: BLE001 - any SMTP/network failure: retry later
         email.attempts += 1
         email.last_error = f"{type(error).__name__}: {error}"[:2000]
@@ -159,3 +184,36 @@ def email_sweep() -> int:
     for pk in due:
         send_email.enqueue(pk)
     return len(due)
+
+
+class QueuedEmailBackend(BaseEmailBackend):
+    """``EMAIL_BACKEND`` that queues every message (``email_enqueue``) instead of sending it in the
+    request; the worker delivers through ``EMAIL_DELIVERY_BACKEND``."""
+
+    def send_messages(self, email_messages) -> int:
+        count = 0
+        for message in email_messages:
+            html = next(
+                (content for content, mimetype in getattr(message, "alternatives", []) if mimetype == "text/html"), None
+            )
+            attachments = []
+            for attachment in message.attachments:
+                if isinstance(attachment, tuple) or hasattr(attachment, "filename"):
+                    filename, content, mimetype = attachment
+                    attachments.append((filename or "attachment", content, mimetype or "application/octet-stream"))
+            headers = dict(message.extra_headers)
+            if message.from_email and message.from_email != settings.DEFAULT_FROM_EMAIL:
+                headers.setdefault("From", message.from_email)
+            email_enqueue(
+                to=list(message.to),
+                cc=list(message.cc),
+                bcc=list(message.bcc),
+                subject=message.subject,
+                body=message.body,
+                html=html,
+                reply_to=list(message.reply_to),
+                headers=headers,
+                attachments=attachments,
+            )
+            count += 1
+        return count

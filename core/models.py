@@ -54,12 +54,14 @@ class OutgoingEmail(models.Model):
 
     created_at = models.DateTimeField(_("created"), auto_now_add=True, db_index=True)
     to = models.JSONField(_("to"), default=list)
+    cc = models.JSONField(_("cc"), default=list, blank=True)
+    bcc = models.JSONField(_("bcc"), default=list, blank=True)
     subject = models.CharField(_("subject"), max_length=998)
     body = models.TextField(_("body"))
     html = models.TextField(_("HTML body"), blank=True, null=True)
     reply_to = models.JSONField(_("reply to"), default=list, blank=True)
     headers = models.JSONField(_("headers"), default=dict, blank=True)
-    # [[filename, text content, MIME type], ...] (text attachments such as .ics invitations)
+    # [[filename, content, MIME type, "text" or "base64"], ...]
     attachments = models.JSONField(_("attachments"), default=list, blank=True)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.QUEUED)
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
@@ -92,4 +94,37 @@ class ScheduledJobRun(models.Model):
         return self.name
 
 
-__all__ = ["HomePage", "ContentPage", "OutgoingEmail", "ScheduledJobRun", "models"]
+class SentReminder(models.Model):
+    """A reminder email that was sent: never the same reminder twice to the same address.
+
+    ``key`` names the deadline and the step (for example ``consultations.response:12:due-3``);
+    the unique constraint makes a re-run of the daily job, or two jobs at once, send nothing new.
+    """
+
+    key = models.CharField(_("reminder"), max_length=200)
+    recipient = models.CharField(_("recipient"), max_length=254)
+    sent_at = models.DateTimeField(_("sent at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("reminder sent")
+        verbose_name_plural = _("reminders sent")
+        ordering = ["-sent_at"]
+        constraints = [models.UniqueConstraint(fields=["key", "recipient"], name="sentreminder_once")]
+
+    def __str__(self) -> str:
+        return f"{self.key} → {self.recipient}"
+
+
+from .policy_models import PolicyProfile, VotingDay, WorkdayOverride  # noqa: E402
+
+__all__ = [
+    "HomePage",
+    "ContentPage",
+    "OutgoingEmail",
+    "ScheduledJobRun",
+    "SentReminder",
+    "PolicyProfile",
+    "VotingDay",
+    "WorkdayOverride",
+    "models",
+]

@@ -40,7 +40,15 @@ Slots (keyword arguments → what a provider returns; ``None`` for "nothing here
     ``user`` → a dict of JSON-ready lists of what the app holds about ``user`` (K-4 export),
     merged into ``accounts.services.account_export``.
 ``search``
-    ``query``, ``request`` → results an app contributes to a site-wide search (reserved).
+    ``query``, ``request`` → a list of ``core.sitesearch.Group`` (one per kind of result the app
+    owns: hits with title, address, excerpt, date) for the site-wide search (``/search/``).
+    Chinese-aware matching through ``core.search``, both languages; public content only.
+``feeds``
+    ``request`` → a ``Link`` to an Atom feed, advertised on every page
+    (``<link rel="alternate" type="application/atom+xml">`` in ``templates/base.html``).
+``reminders``
+    ``today`` → a list of ``core.reminders.Reminder`` due that day (before a deadline and on
+    the day it passes); ``manage.py send_reminders`` sends each once (``SentReminder``).
 ``admin_dashboard``
     ``request`` → a Wagtail admin panel for the staff dashboard (reserved).
 

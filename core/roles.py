@@ -47,6 +47,16 @@ ROLE_LABELS = {
 }
 STAFF_ROLES = (NDC_EDITOR, CONVENER, AGENCY_OFFICER, MODERATOR)
 
+# Core's own data (W-1, K-8): NDC editors keep the policy profiles and the calendars.
+PERMISSIONS = {
+    NDC_EDITOR: [
+        f"core.{action}_{model}"
+        for model in ("policyprofile", "workdayoverride", "votingday")
+        for action in ("add", "change", "view", "delete")
+        if not (model == "policyprofile" and action == "delete")
+    ]
+}
+
 
 def project_apps() -> list[str]:
     """The installed apps of this project (not third-party ones), in INSTALLED_APPS order."""

@@ -188,3 +188,30 @@ def demo_accounts_ensure() -> dict[str, object]:
         user.groups.add(groups[DEMO_ACCOUNT_ROLES.get(role, role)])
         accounts[role] = user
     return accounts
+
+
+@transaction.atomic
+def policy_profiles_load_seed() -> list:
+    """Create the shipped policy profiles (Kaohsiung, Taichung, national; W-1) that are missing.
+
+    Idempotent: a profile already stored is left as NDC edited it.
+    """
+    from dataclasses import asdict
+
+    from .policy import SEED
+    from .policy_models import PolicyProfile
+
+    created = []
+    for slug, profile in SEED.items():
+        if PolicyProfile.objects.filter(slug=slug).exists():
+            continue
+        values = asdict(profile)
+        name = values.pop("name")
+        values["grounds"] = list(values["grounds"])
+        item = PolicyProfile(**values)
+        item.name_zh_hant = name["zh-hant"]
+        item.name_en = name["en"]
+        item.full_clean()
+        item.save()
+        created.append(item)
+    return created

@@ -56,3 +56,11 @@ def tasks_recover(*, stale_seconds: int | None = None) -> int:
 def recover_lost_tasks() -> int:
     """Scheduled every few minutes: tasks of dead workers run again."""
     return tasks_recover()
+
+
+@task()
+def send_reminders() -> int:
+    """Daily: the deadline reminders of every app (core/reminders.py; scheduled in apps.py)."""
+    from .reminders import send_due
+
+    return send_due()

@@ -2,7 +2,7 @@
 
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import ContentPage, HomePage
+from .models import ContentPage, HomePage, PolicyProfile, VotingDay
 
 
 @register(HomePage)
@@ -13,3 +13,15 @@ class HomePageTR(TranslationOptions):
 @register(ContentPage)
 class ContentPageTR(TranslationOptions):
     fields = ("body",)
+
+
+@register(PolicyProfile)
+class PolicyProfileTR(TranslationOptions):
+    fields = ("name",)
+    required_languages = ("zh-hant",)
+
+
+@register(VotingDay)
+class VotingDayTR(TranslationOptions):
+    fields = ("name",)
+    required_languages = ("zh-hant",)

@@ -27,7 +27,14 @@ def demo(accounts: dict) -> None:
     demo.load(accounts)
 
 
+def search(query: str, request=None):
+    from .sitesearch import results
+
+    return results(query, request)
+
+
 def register() -> None:
     providers.register("commitment_page", commitment_page)
     providers.register("navigation", navigation)
     providers.register("demo", demo)
+    providers.register("search", search)

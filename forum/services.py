@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import io
 from dataclasses import dataclass
@@ -15,6 +14,7 @@ from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, vCalAddress, vText
 from wagtail.log_actions import log
 
+from core import spreadsheet
 from core.dates import format_datetime
 from core.email import email_enqueue
 from core.i18n import DEFAULT_LANGUAGE, LANGUAGE_CODES, value_in
@@ -192,8 +192,7 @@ def allowance_rows(meeting: Meeting) -> list[dict]:
 def allowance_csv(meeting: Meeting, language: str = DEFAULT_LANGUAGE) -> str:
     """The per-meeting allowance list as CSV (UTF-8 with BOM so spreadsheets read the Chinese)."""
     buffer = io.StringIO()
-    buffer.write("\ufeff")
-    writer = csv.writer(buffer)
+    writer = spreadsheet.writer(buffer)
     with translation.override(language):
         writer.writerow(
             [_("Meeting"), _("Date"), _("Name"), _("Organisation"), _("Category"), _("Attendance fee"),

@@ -62,5 +62,12 @@ def meeting_detail(request, forum: int, meeting: int):
     return render(
         request,
         "forum/meeting_detail.html",
-        {"forum": obj, "commitment": obj.commitment, "meeting": chosen, "attendance": attendance_by_sector(chosen)},
+        {
+            "forum": obj,
+            "commitment": obj.commitment,
+            "meeting": chosen,
+            "attendance": attendance_by_sector(chosen),
+            # Names of those present only once the forum's roster is public (F-2.1); counts always.
+            "public_roster": permissions.roster_is_public(obj),
+        },
     )

@@ -44,9 +44,30 @@ def demo(accounts: dict) -> None:
     demo.load(accounts)
 
 
+def search(query: str, request=None):
+    from .sitesearch import results
+
+    return results(query, request)
+
+
+def feeds(request=None):
+    from .sitesearch import feeds
+
+    return feeds(request)
+
+
+def reminders(today):
+    from .reminders import reminders
+
+    return reminders(today)
+
+
 def register() -> None:
     providers.register("home", home)
     providers.register("commitment_page", commitment_page)
     providers.register("navigation", navigation)
     providers.register("setup", setup)
     providers.register("demo", demo)
+    providers.register("search", search)
+    providers.register("reminders", reminders)
+    providers.register("feeds", feeds)

@@ -72,3 +72,13 @@ def waiting_days(since: dt.date | None, today: dt.date) -> int:
 def correction_note_required(already_published: bool, note: str | None) -> bool:
     """A change to published minutes is a correction and must say what was corrected."""
     return already_published and prose_is_empty(note)
+
+
+# The rules set no date for the record of a meeting (F-3.2 only says it is sent to NDC): the
+# platform reminds the forum two weeks after the meeting, a customary time for minutes.
+MINUTES_DUE_DAYS = 14
+
+
+def minutes_due_on(meeting_date: dt.date) -> dt.date:
+    """When the record of a meeting held on ``meeting_date`` should be with NDC (platform default)."""
+    return meeting_date + dt.timedelta(days=MINUTES_DUE_DAYS)

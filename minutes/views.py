@@ -7,12 +7,14 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
 from commitments.models import ActionPlan, Commitment, Theme
 from core import i18n, search
+from core.downloads import stored_file_response, unavailable
+from core.params import int_param, text_param
 from forum.models import Forum
 
 from . import pdf as minutes_pdf
@@ -20,17 +22,13 @@ from . import services
 from .models import Minutes, PdfKind
 
 
-def _int(value) -> int | None:
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
-
-
 def _filtered(request, queryset):
     """Filters of the list: theme (number), commitment (number), year (Gregorian)."""
-    filters = {"theme": _int(request.GET.get("theme")), "commitment": _int(request.GET.get("commitment")),
-               "year": _int(request.GET.get("year"))}  # fmt: skip
+    filters = {
+        "theme": int_param(request.GET, "theme", low=1, high=32767),
+        "commitment": int_param(request.GET, "commitment", low=1, high=32767),
+        "year": int_param(request.GET, "year", low=1, high=9999),
+    }
     if filters["theme"]:
         queryset = queryset.filter(meeting__forum__commitment__theme__number=filters["theme"])
     if filters["commitment"]:
@@ -109,16 +107,16 @@ def download(request, pk: int, kind: str):
     minutes = get_object_or_404(Minutes.objects.published(), pk=pk)
     stored = minutes.pdfs.filter(kind=kind).first()
     if stored is None or not stored.file:
-        raise Http404(_("This PDF is being prepared. Please try again in a few minutes."))
+        return unavailable(request, _("This PDF is being prepared. Please try again in a few minutes."))
     language = "zh" if kind == PdfKind.CHINESE else kind
-    return FileResponse(
-        stored.file.open("rb"), content_type="application/pdf", filename=f"minutes-{minutes.pk}-{language}.pdf"
+    return stored_file_response(
+        request, stored.file, content_type="application/pdf", filename=f"minutes-{minutes.pk}-{language}.pdf"
     )
 
 
 def search_view(request):
     """Search published minutes and commitments in both languages (Chinese words inside sentences too)."""
-    q = (request.GET.get("q") or "").strip()[:200]
+    q = text_param(request.GET, "q")
     minutes_results: list[Minutes] = []
     commitment_results: list[Commitment] = []
     if q:

@@ -52,3 +52,22 @@ def plan(db):
     from commitments.models import ActionPlan
 
     return ActionPlan.objects.get(slug="2020-2024")
+
+
+@pytest.fixture
+def users(db):
+    """One account per role (tests.factories), plus a second convener, an agency officer
+    acting as a forum's secretariat, a staff member without a role and a plain citizen."""
+    from core.roles import AGENCY_OFFICER, CONVENER, MODERATOR, NDC_EDITOR
+    from tests.factories import UserFactory
+
+    return {
+        "ndc_editor": UserFactory(email="editor@example.org", roles=[NDC_EDITOR]),
+        "convener": UserFactory(email="convener@example.org", roles=[CONVENER]),
+        "other_convener": UserFactory(email="other@example.org", roles=[CONVENER]),
+        "secretariat": UserFactory(email="secretariat@example.org", roles=[AGENCY_OFFICER]),
+        "officer": UserFactory(email="officer@example.org", roles=[AGENCY_OFFICER]),
+        "moderator": UserFactory(email="moderator@example.org", roles=[MODERATOR]),
+        "staff_without_role": UserFactory(email="norole@example.org"),
+        "citizen": UserFactory(email="citizen@example.org"),
+    }

@@ -2,12 +2,14 @@
 
 - ``plans``: agencies and their staff, action plans, themes, commitments (F-1, F-A1);
 - ``tables``: commitment tables (Annex 2) with their indicators, participants and progress;
-- ``compiled``: the compiled national action plan and its files.
+- ``compiled``: the compiled national action plan and its files;
+- ``follows``: citizens following a commitment.
 
 Django loads models from this package; import them from here or from their module.
 """
 
 from .compiled import CompiledPlan
+from .follows import CommitmentFollow
 from .plans import ActionPlan, Agency, AgencyStaff, Commitment, Theme
 from .tables import (
     CommitmentTable,
@@ -25,6 +27,7 @@ __all__ = [
     "Agency",
     "AgencyStaff",
     "Commitment",
+    "CommitmentFollow",
     "CommitmentTable",
     "CompiledPlan",
     "Indicator",

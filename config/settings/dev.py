@@ -9,3 +9,4 @@ ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[:
 DEMO_DATA_ALLOWED = True
 # Development shows every change at once.
 CACHE_MIDDLEWARE_SECONDS = env.int("CACHE_MIDDLEWARE_SECONDS", default=0)
+BUDGETING_VOTER_KEY = env("BUDGETING_VOTER_KEY", default="dev-only-voter-key-never-use-in-production")

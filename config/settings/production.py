@@ -40,4 +40,10 @@ SESSION_COOKIE_SECURE = env.bool("SESSION_COOKIE_SECURE", default=True)
 CSRF_COOKIE_SECURE = env.bool("CSRF_COOKIE_SECURE", default=True)
 X_FRAME_OPTIONS = "DENY"
 
-EMAIL_BACKEND = env("EMAIL_BACKEND", default="django.core.mail.backends.smtp.EmailBackend")
+EMAIL_DELIVERY_BACKEND = env("EMAIL_DELIVERY_BACKEND", default="django.core.mail.backends.smtp.EmailBackend")
+
+# Participatory budgeting: the voter roll's own secret, and the real household registry by default.
+BUDGETING_VOTER_KEY = env("BUDGETING_VOTER_KEY", default="")
+if len(BUDGETING_VOTER_KEY) < 32 or BUDGETING_VOTER_KEY == SECRET_KEY:
+    raise ImproperlyConfigured("BUDGETING_VOTER_KEY must be set to its own random value of at least 32 characters.")
+BUDGETING_REGISTRY = env("BUDGETING_REGISTRY", default="http")

@@ -120,9 +120,9 @@ def test_next_keeps_the_language(client):
 
 
 def test_account_deletion_returns_to_the_readers_home(client):
-    from tests.consultations.conftest import make_user
+    from tests.factories import CitizenFactory
 
-    user = make_user("gone@example.org", nickname="gone")
+    user = CitizenFactory(email="gone@example.org", nickname="gone")
     user.set_password(PASSWORD)
     user.save()
     client.force_login(user)

@@ -9,6 +9,9 @@ import datetime as dt
 
 import pytest
 from django.core import mail
+from factory.django import Password
+
+from tests.factories import UserFactory
 
 from .conftest import DESKTOP, PHONE
 
@@ -19,22 +22,16 @@ PASSWORD = "convener-pass-2020"
 
 @pytest.fixture
 def convener_forum(site):
-    from django.contrib.auth import get_user_model
-    from django.contrib.auth.models import Group
 
     from commitments.models import Commitment
-    from core.roles import CONVENER, ROLE_GROUPS
+    from core.roles import CONVENER
     from forum.models import Forum, Member
     from forum.rules import Category, Role, Sector
 
-    user = get_user_model().objects.create_user(username="convener@example.org", email="convener@example.org")
-    user.set_password(PASSWORD)
-    user.save()
-    user.groups.add(Group.objects.get(name=ROLE_GROUPS[CONVENER]))
     forum = Forum.objects.create(
         commitment=Commitment.objects.get(plan__slug="2020-2024", number=4), roster_published=True
     )
-    forum.staff.add(user)
+    UserFactory(email="convener@example.org", password=Password(PASSWORD), roles=[CONVENER], forums=[forum])
     people = [
         ("王志明", "Wang Chih-ming", "教育部", "Ministry of Education", Sector.GOVERNMENT, Category.AGENCIES, Role.CONVENER, ""),
         ("陳怡君", "Chen Yi-chun", "青年署", "Youth Development Administration", Sector.GOVERNMENT, Category.AGENCIES, Role.MEMBER, ""),

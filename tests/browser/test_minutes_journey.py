@@ -4,10 +4,10 @@ editor approves; the public reads them in Chinese and English and downloads the 
 from __future__ import annotations
 
 import re
-import time
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
 
 from core.services import DEMO_PASSWORD, demo_accounts_ensure
 from minutes import demo
@@ -30,20 +30,12 @@ def _login(context, base: str, email: str):
     return page
 
 
-def _wait_for(probe, seconds: float = 60.0):
-    """Poll the database until ``probe()`` is truthy (the live server answers in another thread)."""
-    deadline = time.monotonic() + seconds
-    while (value := probe()) is None and time.monotonic() < deadline:
-        time.sleep(0.25)
-    return value
-
-
 def _type_rich(page, field_id: str, text: str):
     editor = page.locator(".w-field__wrapper", has=page.locator(f"#{field_id}")).locator(".public-DraftEditor-content")
     editor.click()
     page.keyboard.type(text)
     page.keyboard.press("Tab")  # Draftail writes its hidden input when the editor loses focus
-    page.wait_for_timeout(300)
+    expect(page.locator(f"#{field_id}")).to_have_value(re.compile(re.escape(text)))
 
 
 def test_rule_F_3_2_minutes_journey(site, browser, shot, settings, tmp_path):
@@ -69,12 +61,16 @@ def test_rule_F_3_2_minutes_journey(site, browser, shot, settings, tmp_path):
     _type_rich(page, "id_closing_remarks_en", "Thanks to all members.")
     shot(page, "minutes-admin-draft")
     page.locator("footer .dropdown-toggle, footer [data-w-dropdown-target='toggle']").first.click()
-    page.get_by_role("button", name=re.compile("Submit to|提交至")).click()
-    minutes = _wait_for(lambda: Minutes.objects.filter(meeting=meeting, sent_to_ndc_at__isnull=False).first())
+    with page.expect_navigation():  # the server has committed when its answer arrives
+        page.get_by_role("button", name=re.compile("Submit to|提交至")).click()
+    # The admin page's own requests (editing sessions) settle before the test reads the
+    # database: SQLite's shared in-memory database locks a table while the server writes it.
+    page.wait_for_load_state("networkidle")
     shot(page, "minutes-admin-submitted")
+    convener.close()
+    minutes = Minutes.objects.filter(meeting=meeting, sent_to_ndc_at__isnull=False).first()
     assert minutes is not None, "the minutes were not submitted to NDC"
     assert not minutes.live
-    convener.close()
 
     # 2. An NDC editor approves: the minutes are published.
     editor = browser.new_context(viewport=DESKTOP)
@@ -83,12 +79,14 @@ def test_rule_F_3_2_minutes_journey(site, browser, shot, settings, tmp_path):
     page.locator("footer .dropdown-toggle, footer [data-w-dropdown-target='toggle']").first.click()
     shot(page, "minutes-admin-review")
     # "Approve and publish" (核准並發佈), the action without a comment.
-    page.locator("button[data-workflow-action-name=approve]:not([data-workflow-action-modal-url])").click()
-    minutes = _wait_for(lambda: Minutes.objects.filter(pk=minutes.pk, live=True).first())
+    with page.expect_navigation():
+        page.locator("button[data-workflow-action-name=approve]:not([data-workflow-action-modal-url])").click()
+    page.wait_for_load_state("networkidle")
     shot(page, "minutes-admin-approved")
+    editor.close()
+    minutes = Minutes.objects.filter(pk=minutes.pk, live=True).first()
     assert minutes is not None, "NDC's approval did not publish the minutes"
     assert minutes.sent_to_ndc_at is not None
-    editor.close()
 
     # 3. The public reads the minutes in both languages and downloads the three PDFs.
     public = browser.new_context(viewport=PHONE)

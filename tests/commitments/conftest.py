@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from django.contrib.auth import get_user_model
 
 from commitments.demo import TEXTS, build_table, publish_table
-from commitments.models import Agency, AgencyStaff, Commitment
-from core.roles import AGENCY_OFFICER, CONVENER, NDC_EDITOR, ROLE_GROUPS
+from commitments.models import Commitment
+from core.roles import AGENCY_OFFICER, CONVENER, NDC_EDITOR
+from tests.factories import UserFactory
 
 
 @pytest.fixture(autouse=True)
@@ -15,35 +15,24 @@ def _media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
-def make_user(username: str, role: str | None = None, agency: str | None = None):
-    from django.contrib.auth.models import Group
-
-    user = get_user_model().objects.create_user(username=username, email=f"{username}@example.org", password="pw-12345")
-    if role:
-        user.groups.add(Group.objects.get(name=ROLE_GROUPS[role]))
-    if agency:
-        AgencyStaff.objects.create(user=user, agency=Agency.objects.get(code=agency))
-    return user
-
-
 @pytest.fixture
 def moe_officer(db):
-    return make_user("moe-officer", AGENCY_OFFICER, "moe")
+    return UserFactory(email="moe-officer@example.org", roles=[AGENCY_OFFICER], agency="moe")
 
 
 @pytest.fixture
 def moj_officer(db):
-    return make_user("moj-officer", AGENCY_OFFICER, "moj")
+    return UserFactory(email="moj-officer@example.org", roles=[AGENCY_OFFICER], agency="moj")
 
 
 @pytest.fixture
 def ndc_editor(db):
-    return make_user("ndc-editor", NDC_EDITOR)
+    return UserFactory(email="ndc-editor@example.org", roles=[NDC_EDITOR])
 
 
 @pytest.fixture
 def convener(db):
-    return make_user("convener", CONVENER)
+    return UserFactory(email="convener@example.org", roles=[CONVENER])
 
 
 @pytest.fixture

@@ -74,6 +74,31 @@ def test_json_and_csv_open_data(client, three_published, ndc_editor):
     assert rows[0]["target_unit_en"] == "forums"
 
 
+def test_finding_7_compiled_plan_csv_neutralises_formulas(client, three_published, ndc_editor):
+    from commitments.models import Commitment
+
+    plan = three_published[0].plan
+    Commitment.objects.filter(plan=plan, number=1).update(title_en='=HYPERLINK("http://evil.example","open")')
+    compiled = action_plan_compile(plan=plan, user=ndc_editor, formats=("csv",))
+    rows = list(csv.DictReader(io.StringIO(download(client, compiled, "csv").decode("utf-8-sig"))))
+    assert rows[0]["title_en"] == '\'=HYPERLINK("http://evil.example","open")'
+    assert all(not value.startswith(("=", "+", "@")) for row in rows for value in row.values())
+
+
+def test_finding_10_compiled_download_with_its_file_missing_is_a_logged_404(
+    client, three_published, ndc_editor, caplog
+):
+    import logging
+
+    compiled = action_plan_compile(plan=three_published[0].plan, user=ndc_editor, formats=("csv",))
+    compiled.csv.storage.delete(compiled.csv.name)
+    with caplog.at_level(logging.ERROR, logger="core.downloads"):
+        response = client.get("/en" + compiled.download_url("csv"))
+    assert response.status_code == 404
+    assert "This file is missing" in response.content.decode()
+    assert any(compiled.csv.name in record.getMessage() for record in caplog.records)
+
+
 def test_compiled_plan_is_a_snapshot(client, three_published, ndc_editor):
     compiled = action_plan_compile(plan=three_published[0].plan, user=ndc_editor, formats=("json",))
     CommitmentTable.objects.filter(pk=three_published[0].pk).update(problem_zh_hant="之後修改的內容")
@@ -111,3 +136,19 @@ def test_only_ndc_compiles(three_published, moe_officer):
 
     with pytest.raises(PermissionDenied):
         action_plan_compile(plan=three_published[0].plan, user=moe_officer)
+
+
+def test_pdf_cover_date_is_the_taipei_day(plan, tmp_path):
+    """A plan compiled at 01:40 Taipei time (17:40 UTC the day before) shows the Taipei day."""
+    import datetime as dt
+
+    from commitments.exports import render_pdf_bytes
+    from commitments.services.tables import plan_snapshot
+
+    moment = dt.datetime(2024, 3, 31, 17, 40, tzinfo=dt.UTC)  # 2024-04-01 01:40 in Taipei
+    data = plan_snapshot(plan, version=1, compiled_at=moment)
+    path = tmp_path / "plan.pdf"
+    path.write_bytes(render_pdf_bytes(data))
+    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True).stdout
+    assert "民國113年4月1日" in text and "1 April 2024" in text
+    assert "3月31日" not in text and "31 March 2024" not in text

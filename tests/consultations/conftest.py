@@ -9,6 +9,7 @@ import pytest
 from django.utils import timezone
 
 from commitments.models import Agency, AgencyStaff, Commitment
+from tests.factories import CitizenFactory
 
 
 @pytest.fixture
@@ -21,25 +22,14 @@ def commitment4(plan):
     return Commitment.objects.get(plan=plan, number=4)
 
 
-def make_user(email: str, *, verified: bool = True, nickname: str = "", **extra):
-    from allauth.account.models import EmailAddress
-    from django.contrib.auth import get_user_model
-
-    user = get_user_model().objects.create_user(
-        username=email, email=email, password="pw-123456-long", nickname=nickname or email.split("@")[0], **extra
-    )
-    EmailAddress.objects.create(user=user, email=email, verified=verified, primary=True)
-    return user
-
-
 @pytest.fixture
 def citizen(db):
-    return make_user("citizen@example.org", nickname="青鳥", first_name="Real", last_name="Person")
+    return CitizenFactory(email="citizen@example.org", nickname="青鳥", first_name="Real", last_name="Person")
 
 
 @pytest.fixture
 def unverified(db):
-    return make_user("unverified@example.org", verified=False)
+    return CitizenFactory(email="unverified@example.org", verified=False)
 
 
 @pytest.fixture

@@ -13,8 +13,7 @@ from django.utils import timezone
 
 from commitments.models import Commitment
 from consultations.models import Comment, Consultation
-
-from .conftest import make_user
+from tests.factories import CitizenFactory
 
 pytestmark = pytest.mark.skipif(
     connection.vendor != "postgresql", reason="needs PostgreSQL (DATABASE_URL=postgres://...)"
@@ -59,7 +58,7 @@ def _run(workers) -> list:
 def test_20_concurrent_posts_of_one_form_create_one_comment(seeded_transactional_db, settings):
     settings.CONSULTATION_RATE_LIMITS = {"user": (100, 60), "ip": (100, 60)}
     item = _consultation()
-    user = make_user("racer@example.org")
+    user = CitizenFactory(email="racer@example.org")
     token = str(uuid.uuid4())
 
     def post():
@@ -76,7 +75,7 @@ def test_20_concurrent_posts_of_one_form_create_one_comment(seeded_transactional
 def test_20_concurrent_clients_lose_no_comment(seeded_transactional_db, settings):
     settings.CONSULTATION_RATE_LIMITS = {"user": (100, 60), "ip": (100, 60)}
     item = _consultation()
-    users = [make_user(f"client{n}@example.org") for n in range(20)]
+    users = [CitizenFactory(email=f"client{n}@example.org") for n in range(20)]
 
     def poster(user):
         def post():

@@ -7,10 +7,11 @@ import datetime as dt
 import pytest
 
 from consultations import rules
+from core.policy import SEED
 
 D = dt.date
-DEFAULT = rules.PROFILES["default"]
-T10 = rules.PROFILES["t10"]
+DEFAULT = rules.from_profile(SEED["kaohsiung"])
+T10 = rules.from_profile(SEED["taichung"])
 
 
 def test_rule_K_7_1_2_at_least_14_days():
@@ -19,17 +20,18 @@ def test_rule_K_7_1_2_at_least_14_days():
     assert len(errors) == 1 and "14" in errors[0] and "K-7.1.2" in errors[0]
 
 
-def test_rule_K_7_1_2_at_most_3_months_92_days():
-    assert rules.period_errors(D(2026, 1, 1), D(2026, 4, 2), DEFAULT) == []  # 92 days
-    errors = rules.period_errors(D(2026, 1, 1), D(2026, 4, 3), DEFAULT)
-    assert errors and "92" in errors[0]
+def test_rule_K_7_1_2_at_most_3_calendar_months_rule_T_2_4():
+    # Opening 2026-01-01, the last allowed closing day is 2026-03-31 (not "92 days").
+    assert rules.period_errors(D(2026, 1, 1), D(2026, 3, 31), DEFAULT) == []
+    errors = rules.period_errors(D(2026, 1, 1), D(2026, 4, 1), DEFAULT)
+    assert len(errors) == 1 and "K-7.1.2" in errors[0] and "2026-03-31" in errors[0]
 
 
 def test_rule_T_10_1_4_at_most_2_months():
     assert rules.period_errors(D(2026, 3, 1), D(2026, 4, 30), T10) == []
     errors = rules.period_errors(D(2026, 3, 1), D(2026, 5, 1), T10)
     assert errors and "T-10.1.4" in errors[0] and "2026-04-30" in errors[0]
-    # A 70-day period passes the default profile but not T-10.1.4: the numbers are data.
+    # A 70-day period passes the Kaohsiung profile but not T-10.1.4: the numbers are data (W-1).
     assert rules.period_errors(D(2026, 3, 1), D(2026, 5, 9), DEFAULT) == []
 
 
@@ -79,7 +81,13 @@ def test_rule_K_6_2_2_ten_grounds_and_T_7_seven():
     assert len(DEFAULT.grounds) == 10 and len(set(DEFAULT.grounds)) == 10
     assert len(T10.grounds) == 7
     assert "outside_scope" in T10.grounds and "outside_scope" not in DEFAULT.grounds
-    assert set(T10.grounds) - {"outside_scope"} <= set(DEFAULT.grounds)  # a subset plus one (T-7)
+    # T-7 shares five grounds with K-6.2.2; its ground 3 (racial discrimination, personal attacks)
+    # and ground 4 (liability or a case pending in court) are its own, ground 7 is its scope.
+    assert set(T10.grounds) - set(DEFAULT.grounds) == {
+        "racial_discrimination",
+        "liability_or_pending_case",
+        "outside_scope",
+    }
     assert all(g in rules.GROUNDS for g in DEFAULT.grounds + T10.grounds)
 
 
@@ -97,6 +105,26 @@ def test_rate_limit_decision():
     assert rules.rate_exceeded(3, limit)
 
 
+@pytest.mark.django_db
 def test_unknown_profile_falls_back_to_default():
-    assert rules.profile("nope") is DEFAULT
-    assert rules.profile(None) is DEFAULT
+    from core.policy_store import get_profile
+
+    assert get_profile("nope").slug == "kaohsiung"
+    assert get_profile(None).slug == "kaohsiung"
+
+
+def test_rule_T_7_taichung_grounds_are_exactly_seven():
+    assert T10.grounds == (
+        "unlawful",
+        "infringes_rights",
+        "racial_discrimination",
+        "liability_or_pending_case",
+        "public_order",
+        "state_secret",
+        "outside_scope",
+    )
+    assert "pending case" in str(rules.GROUNDS["liability_or_pending_case"]).lower().replace(
+        "pending in court", "pending case"
+    )
+    assert "religious" not in str(rules.GROUNDS["racial_discrimination"])
+    assert len(DEFAULT.grounds) == 10  # rule K-6.2.2

@@ -30,6 +30,24 @@ def test_rule_F_4_2_new_comment_reaches_the_lead_agency_at_once(
     assert "請公開會議紀錄" in mail.outbox[0].body
 
 
+def test_finding_10_newline_in_a_consultation_title_still_reaches_the_officers(
+    make_consultation, citizen, staff, post, django_capture_on_commit_callbacks
+):
+    """The officers' email is sent (not silently dropped), with a one-line subject, before the
+    comment is marked as emailed."""
+    from core.models import OutgoingEmail
+
+    consultation = make_consultation(title_zh_hant="草案\n徵詢", title_en="Draft\r\nconsultation")
+    with django_capture_on_commit_callbacks(execute=True):
+        comment, _ = post(consultation, citizen, "請公開會議紀錄")
+    officer = staff["agency_officer"]
+    assert [m.to for m in mail.outbox] == [[officer.email]]
+    assert "草案 徵詢" in mail.outbox[0].subject and "\n" not in mail.outbox[0].subject
+    assert list(OutgoingEmail.objects.values_list("status", flat=True)) == [OutgoingEmail.Status.SENT]
+    comment.refresh_from_db()
+    assert comment.emailed_at is not None
+
+
 def test_rule_F_4_2_digest_agency_gets_one_email_later(
     open_consultation, citizen, staff, post, django_capture_on_commit_callbacks
 ):
@@ -91,7 +109,7 @@ def test_rule_K_6_2_2_hide_keeps_the_comment_logs_and_emails(
 
 
 def test_rule_T_7_grounds_follow_the_profile(make_consultation, citizen, staff, post):
-    t10 = make_consultation(profile="t10", closes=30)
+    t10 = make_consultation(profile="taichung", closes=30)
     comment, _ = post(t10, citizen)
     with pytest.raises(ValidationError):  # a K-6.2.2 ground that T-7 does not have
         services.comment_hide(comment=comment, moderator=staff["moderator"], ground="commercial", note="")
@@ -159,7 +177,7 @@ def test_rule_K_7_2_one_extension_with_public_reason(make_consultation, staff, t
 
 
 def test_rule_T_10_2_extension_over_14_days_refused(make_consultation, staff):
-    item = make_consultation(opens=-30, closes=-1, profile="t10")
+    item = make_consultation(opens=-30, closes=-1, profile="taichung")
     with pytest.raises(ValidationError) as error:
         services.consultation_extend(
             consultation=item,

@@ -9,8 +9,7 @@ from django.test import override_settings
 from django.urls import reverse
 
 from consultations.models import Comment
-
-from .conftest import make_user
+from tests.factories import CitizenFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -104,11 +103,11 @@ def test_per_user_rate_limit(client, open_consultation, citizen):
 @override_settings(CONSULTATION_RATE_LIMITS={"user": (100, 60), "ip": (4, 60)})
 def test_per_ip_rate_limit_across_users(client, open_consultation):
     for n in range(4):
-        client.force_login(make_user(f"u{n}@example.org"))
+        client.force_login(CitizenFactory(email=f"u{n}@example.org"))
         assert _post(client, open_consultation).status_code == 302
-    client.force_login(make_user("u9@example.org"))
+    client.force_login(CitizenFactory(email="u9@example.org"))
     assert _post(client, open_consultation).status_code == 400
-    client.force_login(make_user("other-ip@example.org"))
+    client.force_login(CitizenFactory(email="other-ip@example.org"))
     response = client.post(
         reverse("consultations:comment", args=[open_consultation.pk]),
         {"text": "x", "token": str(uuid.uuid4())},
@@ -235,7 +234,7 @@ def test_finding_8_spoofed_forwarded_for_does_not_escape_the_per_ip_limit(client
     first X-Forwarded-For entry and a fresh account: only the per-IP limit (20) get through."""
     statuses = []
     for n in range(64):
-        client.force_login(make_user(f"spoof{n}@example.org"))
+        client.force_login(CitizenFactory(email=f"spoof{n}@example.org"))
         response = client.post(
             reverse("consultations:comment", args=[open_consultation.pk]),
             {"text": f"意見 {n}", "token": str(uuid.uuid4())},

@@ -15,6 +15,22 @@ from schemathesis import GenerationMode
 
 pytestmark = pytest.mark.django_db
 
+
+@pytest.fixture(autouse=True)
+def keep_test_connection():
+    """Calls go through the WSGI application itself: keep Django from closing the test's
+    connection at the end of each request (inside the test transaction autocommit is off, which
+    ``close_old_connections`` takes for an obsolete connection), as Django's test client does."""
+    from django.core import signals
+    from django.db import close_old_connections
+
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
+
+
 EXAMPLES = 8
 
 

@@ -58,7 +58,10 @@ def test_empty_recipients_are_ignored(django_capture_on_commit_callbacks):
 
 @override_settings(EMAIL_MAX_ATTEMPTS=2)
 def test_smtp_failure_keeps_the_email_and_retries_then_marks_it_failed(django_capture_on_commit_callbacks):
-    with mock.patch("django.core.mail.EmailMessage.send", side_effect=smtplib.SMTPServerDisconnected("down")):
+    with mock.patch(
+        "django.core.mail.backends.locmem.EmailBackend.send_messages",
+        side_effect=smtplib.SMTPServerDisconnected("down"),
+    ):
         with django_capture_on_commit_callbacks(execute=True):
             email_enqueue(to=["a@example.org"], subject="s", body="b")
         email = OutgoingEmail.objects.get()
@@ -101,9 +104,31 @@ def test_failed_emails_are_listed_in_the_admin_for_superusers(client, django_use
     assert "SMTPError: boom" in response.content.decode()
 
 
-def test_admin_list_refused_to_non_staff(client, django_user_model):
-    user = django_user_model.objects.create_user(username="u", email="u@example.org", password="x")
-    client.force_login(user)
+def test_admin_list_refused_to_non_staff(client):
+    from tests.factories import UserFactory
+
+    client.force_login(UserFactory())
     response = client.get("/admin/outgoing-emails/")
     assert response.status_code == 302
     assert response["Location"].startswith("/admin/login/")
+
+
+def test_queued_backend_sends_every_site_email_through_the_worker(django_capture_on_commit_callbacks, settings):
+    """allauth's and Wagtail's emails (plain ``send_mail``) are queued too when EMAIL_BACKEND is
+    the queued backend, with their sender, copies and binary attachments."""
+    from django.core.mail import EmailMultiAlternatives, get_connection
+
+    message = EmailMultiAlternatives(
+        "Verify\nyour address", "text", "Wagtail <w@example.org>", ["a@example.org"], bcc=["hidden@example.org"]
+    )
+    message.attach_alternative("<p>text</p>", "text/html")
+    message.attach("minutes.pdf", b"%PDF-1.7 \x00\xff", "application/pdf")
+    with django_capture_on_commit_callbacks(execute=True):
+        assert get_connection("core.email.QueuedEmailBackend").send_messages([message]) == 1
+        assert mail.outbox == []
+    email = OutgoingEmail.objects.get()
+    assert email.status == OutgoingEmail.Status.SENT and email.bcc == ["hidden@example.org"]
+    sent = mail.outbox[0]
+    assert sent.subject == "Verify your address" and sent.bcc == ["hidden@example.org"]
+    assert sent.extra_headers["From"] == "Wagtail <w@example.org>"
+    assert sent.attachments[0][1] == b"%PDF-1.7 \x00\xff"

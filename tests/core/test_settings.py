@@ -13,6 +13,8 @@ ROOT = Path(__file__).resolve().parents[2]
 # Settings are only read, never connected to: any Redis address will do.
 REDIS = "redis://127.0.0.1:6379/5"
 STRONG_KEY = "k8#Yp2!vQz9@Lr4$Wm7^Tn1&Xc6*Bd3(Hf5)Gj0-Ks8+Ua2=Ee"
+# The voter roll's own secret (participatory budgeting), never SECRET_KEY.
+VOTER_KEY = "v0t3r-r0ll-k3y-9f8e7d6c5b4a39281706f5e4d3c2b1a0"
 
 
 def run_manage(*args: str, **env: str) -> subprocess.CompletedProcess:
@@ -21,7 +23,9 @@ def run_manage(*args: str, **env: str) -> subprocess.CompletedProcess:
         for k, v in os.environ.items()
         if k not in {"SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE", "REDIS_URL"}
     }
-    environment.update({"DJANGO_SETTINGS_MODULE": "config.settings.production", **env})
+    environment.update(
+        {"DJANGO_SETTINGS_MODULE": "config.settings.production", "BUDGETING_VOTER_KEY": VOTER_KEY, **env}
+    )
     return subprocess.run(
         [sys.executable, "manage.py", *args], cwd=ROOT, env=environment, capture_output=True, text=True, timeout=120
     )
@@ -39,8 +43,15 @@ def run_manage(*args: str, **env: str) -> subprocess.CompletedProcess:
         },
         {"SECRET_KEY": STRONG_KEY, "REDIS_URL": REDIS},
         {"SECRET_KEY": STRONG_KEY, "ALLOWED_HOSTS": "ogp.example.tw"},
+        {"SECRET_KEY": STRONG_KEY, "ALLOWED_HOSTS": "ogp.example.tw", "REDIS_URL": REDIS, "BUDGETING_VOTER_KEY": ""},
+        {
+            "SECRET_KEY": STRONG_KEY,
+            "ALLOWED_HOSTS": "ogp.example.tw",
+            "REDIS_URL": REDIS,
+            "BUDGETING_VOTER_KEY": STRONG_KEY,
+        },
     ],
-    ids=["no-secret", "short-secret", "dev-secret", "no-hosts", "no-redis"],
+    ids=["no-secret", "short-secret", "dev-secret", "no-hosts", "no-redis", "no-voter-key", "voter-key-is-secret-key"],
 )
 def test_production_refuses_insecure_defaults(env):
     result = run_manage("check", **env)

@@ -8,11 +8,12 @@ include or extend anything of an app above it.
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 import tomllib
 from pathlib import Path
 
 import pytest
-from importlinter.cli import lint_imports
 
 from core.roles import project_apps
 
@@ -39,15 +40,16 @@ def _config() -> dict:
 
 
 def test_import_contracts_hold():
-    assert lint_imports(config_filename=str(ROOT / "pyproject.toml"), no_cache=True, no_logo=True) == 0
+    result = subprocess.run(
+        [sys.executable, "scripts/lint_imports.py"], cwd=ROOT, capture_output=True, text=True, timeout=300
+    )
+    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
 
 
 def test_contracts_look_at_every_app():
-    """A new app is added to the contracts (import-linter cannot name a package that does not
-    exist yet, so proposals and budgeting join ``root_packages`` and the forbidden contracts
-    when they land)."""
+    """Every app of the project is in the contracts (a new app is added to pyproject.toml)."""
     apps = set(project_apps())
-    assert set(_config()["root_packages"]) == apps
+    assert apps <= set(_config()["root_packages"])
     assert apps <= set(MAY_USE)
     forbidden = [c for c in _config()["contracts"] if c["type"] == "forbidden"]
     for app in apps & CITIZEN_APPS:

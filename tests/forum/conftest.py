@@ -7,10 +7,6 @@ from itertools import count
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
-
-from core.roles import ROLE_GROUPS
 
 TAIPEI = ZoneInfo("Asia/Taipei")
 _seq = count(1)
@@ -93,31 +89,6 @@ def balanced(forum, make_member):
     members.append(make_member(forum, Sector.NON_GOVERNMENT, Role.CO_CONVENER, email="co@example.org"))
     members += [make_member(forum, Sector.NON_GOVERNMENT) for _ in range(2)]
     return members
-
-
-@pytest.fixture
-def users(db):
-    """One account per role, plus a convener of another forum and a plain citizen."""
-    from core.services import roles_setup
-
-    groups = roles_setup()
-    User = get_user_model()
-
-    def user(name: str, role: str | None):
-        account = User.objects.create_user(username=name, email=f"{name}@example.org", password="x")
-        if role:
-            account.groups.add(groups[role] if role in groups else Group.objects.get(name=ROLE_GROUPS[role]))
-        return account
-
-    return {
-        "ndc_editor": user("editor", "ndc_editor"),
-        "convener": user("convener", "convener"),
-        "other_convener": user("other", "convener"),
-        "secretariat": user("secretariat", "agency_officer"),
-        "officer": user("officer", "agency_officer"),
-        "moderator": user("moderator", "moderator"),
-        "citizen": user("citizen", None),
-    }
 
 
 @pytest.fixture

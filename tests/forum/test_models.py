@@ -1,4 +1,4 @@
-"""Model invariants and validation: F-2.1, F-2.2, F-2.3, F-2.4, F-3.1 at the database and in clean()."""
+"""Model invariants and validation: F-1, F-2.1, F-2.2, F-2.4, F-3.1 at the database and in clean()."""
 
 from __future__ import annotations
 
@@ -72,7 +72,9 @@ def test_rule_F_2_2_co_convener_designated_by_the_convener(forum):
     assert "record the forum's convener first" in text(error)
 
 
-def test_rule_F_2_3_history_kept_member_who_leaves_is_not_current(forum, make_member):
+def test_membership_history_kept_member_who_leaves_is_not_current(forum, make_member):
+    """Design decision (no rule ID): members leave with ``left_on`` and stay on record; the
+    balance of F-2.1 counts current members only."""
     member = make_member(forum, Sector.NON_GOVERNMENT)
     member.left_on = dt.date(2020, 6, 1)
     member.save()
@@ -191,7 +193,21 @@ def test_meeting_fingerprint_changes_with_the_meeting(forum, make_meeting):
     assert meeting.notice_fingerprint() != again
 
 
-def test_rule_F_1_one_forum_per_commitment_convened_by_its_lead_agency(forum, make_forum):
-    assert forum.lead_agency == forum.commitment.lead_agency
+def test_rule_F_1_one_forum_per_commitment_convened_by_its_lead_agency(client, forum, make_forum, make_member):
+    """F-1: each commitment has its own forum (a second one is refused by the database), its
+    convener is a government member (the lead agency's), and it co-creates with civil society:
+    a roster without civil society cannot be published without a recorded reason."""
     with pytest.raises(IntegrityError), transaction.atomic():
         make_forum(4)
+    assert make_forum(5).commitment.number == 5  # another commitment gets its own forum
+    with pytest.raises(IntegrityError), transaction.atomic():
+        make_member(forum, Sector.NON_GOVERNMENT, Role.CONVENER)
+    make_member(forum, Sector.GOVERNMENT, Role.CONVENER)
+    forum.roster_published = True
+    with pytest.raises(ValidationError):
+        forum.full_clean()  # government members only: no civil society yet
+    make_member(forum, Sector.NON_GOVERNMENT)
+    forum.full_clean()
+    forum.save()
+    page = client.get(forum.get_absolute_url()).content.decode()
+    assert forum.commitment.lead_agency.label in page  # the public page names the convening agency

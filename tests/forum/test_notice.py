@@ -118,6 +118,38 @@ def test_notice_admin_page_lists_recipients_and_sends(
     assert "重新寄送開會通知" in edit
 
 
+def test_finding_10_newline_in_a_meeting_title_does_not_break_the_notice(
+    client, forum, balanced, make_meeting, mailoutbox, users, staffed, django_capture_on_commit_callbacks
+):
+    meeting = make_meeting(staffed)
+    meeting.title_zh_hant = "第一次會議\n（延期）"
+    meeting.title_en = "First meeting\r\nBcc: someone@example.org"
+    meeting.save()
+    client.force_login(users["convener"])
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/admin/forum/meetings/{meeting.pk}/notice/")
+    assert response.status_code == 302
+    assert len(mailoutbox) == len([m for m in balanced if m.email]) + 2
+    for message in mailoutbox:
+        assert "\n" not in message.subject and "\r" not in message.subject
+        assert message.bcc == []
+        message.message()  # serialises without a header error
+
+
+def test_finding_7_allowance_csv_neutralises_formulas(client, users, staffed, balanced, make_meeting):
+    meeting = make_meeting(staffed)
+    meeting.title_en = '=HYPERLINK("http://evil.example","Meeting")'
+    meeting.save()
+    civil = balanced[4]
+    civil.name_en = "@SUM(1+1)"
+    civil.organisation_en = "-1+2"
+    civil.save()
+    Attendance.objects.create(meeting=meeting, member=civil, attendance_fee=True)
+    rows = list(csv.reader(io.StringIO(allowance_csv(meeting, "en").lstrip("\ufeff"))))
+    assert rows[1][0] == '\'=HYPERLINK("http://evil.example","Meeting")'
+    assert rows[1][2:4] == ["'@SUM(1+1)", "'-1+2"]
+
+
 def test_rule_F_2_4_allowance_csv_lists_only_non_government_members(client, users, staffed, balanced, make_meeting):
     meeting = make_meeting(staffed)
     government, civil = balanced[1], balanced[4]

@@ -90,6 +90,8 @@ def test_rule_F_3_1_decisions_explained_in_both_languages(client, forum, balance
 
 
 def test_meeting_page_shows_balance_of_those_present(client, forum, balanced, make_meeting):
+    forum.roster_published = True
+    forum.save()
     meeting = make_meeting(forum)
     for member in balanced[:4]:  # 3 government + the co-convener
         Attendance.objects.create(meeting=meeting, member=member)
@@ -98,6 +100,28 @@ def test_meeting_page_shows_balance_of_those_present(client, forum, balanced, ma
     assert 'data-government="3" data-non-government="1"' in html and "不對等" in html
     assert "周小安" in html and "列席者（不計入議決人數）" in html
     assert client.get(f"/forums/{forum.pk}/meetings/999999/").status_code == 404
+
+
+def test_finding_6_meeting_page_names_nobody_while_the_roster_is_unpublished(client, forum, balanced, make_meeting):
+    """Issue 10 finding 6: counts and balance are public, names only with the published roster."""
+    meeting = make_meeting(forum)
+    for member in balanced[:4]:
+        Attendance.objects.create(meeting=meeting, member=member)
+    Attendance.objects.create(meeting=meeting, observer_name="周小安", observer_organisation="公民記者")
+    url = f"/en/forums/{forum.pk}/meetings/{meeting.pk}/"
+    response = client.get(url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'data-government="3" data-non-government="1"' in html
+    assert "non-government members present: 1; observers: 1" in html
+    for member in balanced:
+        assert member.name_en not in html and member.name_zh_hant not in html
+        assert member.organisation_en not in html
+    assert "周小安" not in html and "公民記者" not in html
+    forum.roster_published = True
+    forum.save()
+    html = client.get(url).content.decode()
+    assert balanced[0].name_en in html and "周小安" in html
 
 
 def test_forums_index_by_theme_both_languages(client, forum, other_forum, balanced):
@@ -150,7 +174,18 @@ def test_api_shape_exactly_as_documented(client, forum, make_member, make_meetin
     assert member["name"]["zh-hant"] and member["name"]["en"]
     assert data["balance"] == {"government": 1, "non_government": 1}
     meeting = data["meetings"][0]
-    assert set(meeting) == {"id", "starts_at", "present", "decisions"}
+    assert set(meeting) == {
+        "id",
+        "title",
+        "starts_at",
+        "ends_at",
+        "place",
+        "online_url",
+        "present",
+        "agenda",
+        "decisions",
+        "url",
+    }  # meetings with title, place, agenda and decisions (issue 12)
     assert meeting["present"] == 2 and meeting["starts_at"] == "2020-01-01T14:00:00+08:00"
     decision = meeting["decisions"][0]
     assert set(decision) == {"item", "outcome", "present", "agreed_to_vote", "in_favour", "against", "abstain"}

@@ -5,10 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 
-from core.roles import CONVENER, MODERATOR, NDC_EDITOR, ROLE_GROUPS
 from forum.models import AgendaItem, Attendance, Decision, Forum, Meeting, Member
 from forum.rules import Category, Role, Sector
 from minutes import demo
@@ -43,26 +40,12 @@ def second_meeting(forum):
     return demo.ensure_meeting(forum, demo.MEETINGS[1])
 
 
-def make_user(email: str, role: str | None = None, forum: Forum | None = None):
-    user = get_user_model().objects.create_user(username=email, email=email, password="pw-test-12345")
-    if role:
-        user.groups.add(Group.objects.get(name=ROLE_GROUPS[role]))
-    if forum is not None:
-        forum.staff.add(user)
-    return user
-
-
 @pytest.fixture
-def users(forum):
-    """One user per role; ``convener`` staffs the forum, ``other_convener`` staffs none."""
-    return {
-        "ndc_editor": make_user("ndc@test.tw", NDC_EDITOR),
-        "convener": make_user("convener@test.tw", CONVENER, forum),
-        "other_convener": make_user("other@test.tw", CONVENER),
-        "staff_without_role": make_user("norole@test.tw", None, forum),
-        "moderator": make_user("moderator@test.tw", MODERATOR),
-        "citizen": make_user("citizen@test.tw"),
-    }
+def users(users, forum):
+    """The shared accounts (tests/conftest.py); the convener and the staff member without a
+    role staff ``forum``, the other convener staffs none."""
+    forum.staff.add(users["convener"], users["staff_without_role"])
+    return users
 
 
 def make_minutes(meeting: Meeting, *, english: bool = True, publish: bool = True, user=None) -> Minutes:

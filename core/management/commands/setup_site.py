@@ -5,7 +5,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from core import providers
-from core.services import roles_setup, site_ensure_home, site_sync_public_address
+from core.services import policy_profiles_load_seed, roles_setup, site_ensure_home, site_sync_public_address
 
 
 class Command(BaseCommand):
@@ -16,6 +16,7 @@ class Command(BaseCommand):
         roles_setup()
         site_ensure_home()
         site_sync_public_address()
+        policy_profiles_load_seed()
         # Each app's part (shipped plans, workflows), in INSTALLED_APPS order.
         providers.collect("setup")
         self.stdout.write(self.style.SUCCESS("Site ready: roles, home page and each app's set-up."))

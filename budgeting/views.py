@@ -1,0 +1,130 @@
+"""Public pages of the budgeting app: processes, projects, proposing, results with charts and the .pb export."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db.models import Count, Prefetch
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from . import charts, permissions, rules, services
+from .forms import ProposalForm
+from .models import Phase, Process, Project, ProjectUpdate
+
+
+def _process(pk: int) -> Process:
+    return get_object_or_404(
+        Process.objects.prefetch_related(Prefetch("phases", queryset=Phase.objects.order_by("starts_on", "pk"))), pk=pk
+    )
+
+
+def index(request):
+    """Every process with the phase it is in today."""
+    today = timezone.localdate()
+    processes = list(Process.objects.prefetch_related("phases").annotate(project_count=Count("projects")))
+    for process in processes:
+        process.current = process.phase_on(today)
+    return render(request, "budgeting/index.html", {"processes": processes})
+
+
+def process(request, pk: int):
+    """A process: its calendar, rules, projects with their review, and what one can do today."""
+    item = _process(pk)
+    today = timezone.localdate()
+    phase = item.phase_on(today)
+    projects = list(item.projects.exclude(status=Project.Status.WITHDRAWN).select_related("agency"))
+    return render(
+        request,
+        "budgeting/process.html",
+        {
+            "process": item,
+            "phase": phase,
+            "voting_round": rules.voting_round(phase),
+            "projects": projects,
+            "has_result": hasattr(item, "result"),
+            "can_propose": phase == rules.INTAKE,
+            "today": today,
+        },
+    )
+
+
+def project(request, pk: int, project_pk: int):
+    """A project: summary, workshop notes, the agency's review, and progress with evidence once funded."""
+    item = get_object_or_404(
+        Project.objects.select_related("process", "agency").prefetch_related(
+            Prefetch("updates", queryset=ProjectUpdate.objects.select_related("evidence"))
+        ),
+        pk=project_pk,
+        process_id=pk,
+    )
+    if item.status == Project.Status.WITHDRAWN:
+        raise Http404
+    return render(request, "budgeting/project.html", {"project": item, "process": item.process})
+
+
+def propose(request, pk: int):
+    """A verified user proposes a project online during intake; the form keeps what they typed on error."""
+    item = _process(pk)
+    if not request.user.is_authenticated:
+        return redirect(f"{reverse('account_login')}?next={request.path}")
+    if not permissions.can_propose(request.user):
+        messages.error(request, _("Confirm your email address to propose a project."))
+        return redirect("budgeting:process", pk=item.pk)
+    form = ProposalForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            created = services.project_propose(process=item, user=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            for message in error.messages:
+                form.add_error(None, message)
+        else:
+            messages.success(request, _("Thank you: your proposal was received. It will be refined and reviewed."))
+            return redirect(created.get_absolute_url())
+    elif item.phase_on(timezone.localdate()) != rules.INTAKE:
+        messages.info(request, _("Proposals are accepted only during the intake phase."))
+        return redirect("budgeting:process", pk=item.pk)
+    return render(
+        request, "budgeting/propose.html", {"process": item, "form": form}, status=400 if form.is_bound else 200
+    )
+
+
+def results(request, pk: int):
+    """Published results: tallies, winners under both methods (the binding one marked), chart, turnout."""
+    item = _process(pk)
+    result = getattr(item, "result", None)
+    if result is None:
+        raise Http404
+    projects = {p.pk: p for p in item.projects.all()}
+    rows = charts.result_rows(result, projects)
+    share = rules.turnout(result.total_ballots, item.electorate)
+    return render(
+        request,
+        "budgeting/results.html",
+        {
+            "process": item,
+            "result": result,
+            "rows": rows,
+            "chart": charts.bar_chart(rows, budget=item.budget),
+            "turnout": None if share is None else share * 100,
+            "spent_binding": sum(r["cost"] for r in rows if r["binding"]),
+            "spent_other": sum(r["cost"] for r in rows if r["comparison"]),
+            "binding_label": result.get_binding_method_display(),
+            "other_label": dict(result._meta.get_field("binding_method").choices)[
+                rules.MES if result.binding_method == rules.GREEDY else rules.GREEDY
+            ],
+        },
+    )
+
+
+def results_pb(request, pk: int):
+    """The election in Pabulib's ``.pb`` format, after results are published."""
+    item = _process(pk)
+    if not hasattr(item, "result"):
+        raise Http404
+    response = HttpResponse(services.pabulib_export(item), content_type="text/plain; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="budgeting-{item.pk}.pb"'
+    return response

@@ -1,0 +1,254 @@
+"""Public pages of citizen proposals: list, proposal with timeline, propose, second, board, similar."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, JsonResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from commitments.models import Agency
+from core.i18n import value_in
+from core.net import client_ip
+from core.ratelimit import RateLimit, RateLimitUnavailable, hit
+
+from . import permissions, public, rules, seconding, services, similar
+from .forms import CodeForm, ProposalForm, SecondForm, profile_choices
+from .models import Proposal, Second, Status
+
+USER_LIMIT = (10, 60)  # seconds per user per minute
+IP_LIMIT = (60, 60)  # seconds per address per minute
+
+
+def _within(key: str, limit: tuple[int, int]) -> bool:
+    """Count one hit in a fixed window (``core.ratelimit``); raises RateLimitUnavailable when down."""
+    count, seconds = limit
+    return hit(f"proposals:{key}", RateLimit(count=count, seconds=seconds))
+
+
+def _limited(request) -> str | None:
+    """Why this second is refused by the per-user and per-IP limits, or None."""
+    try:
+        within = _within(f"user:{request.user.pk}", USER_LIMIT) and _within(f"ip:{client_ip(request)}", IP_LIMIT)
+    except RateLimitUnavailable:
+        return _("Seconding is busy; try again in a moment. Nothing was saved.")
+    return None if within else _("Too many seconds from you in a short time. Wait a minute and try again.")
+
+
+def _login(request):
+    return redirect(f"{reverse('account_login')}?next={request.path}")
+
+
+def index(request):
+    """All proposals with filters (status, agency, profile), each with progress to its threshold."""
+    items = Paginator(public.filtered(request.GET), settings.PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "proposals/index.html",
+        {
+            "page": items,
+            "statuses": Status.choices,
+            "agencies": Agency.objects.filter(is_government=True).order_by("code"),
+            "profiles": profile_choices(),
+            "current": {k: request.GET.get(k, "") for k in ("status", "agency", "profile")},
+        },
+    )
+
+
+def _get(pk: int) -> Proposal:
+    try:
+        return public.proposals().select_related("duplicate_of", "handled_with").get(pk=pk)
+    except Proposal.DoesNotExist as error:
+        raise Http404 from error
+
+
+def _detail_context(request, proposal: Proposal, **extra) -> dict:
+    today = timezone.localdate()
+    user = request.user
+    my_second = None
+    if user.is_authenticated:
+        my_second = Second.objects.filter(proposal=proposal, user=user).first()
+    closes = proposal.seconding_closes_on
+    threshold = proposal.threshold or proposal.policy.threshold
+    return {
+        "proposal": proposal,
+        "events": proposal.events.all(),
+        "co_agencies": proposal.co_agencies.all(),
+        "count": proposal.second_count,
+        "threshold": threshold,
+        "percent": min(100, int(proposal.second_count * 100 / threshold)) if threshold else 0,
+        "days_left": rules.days_left(today, closes) if proposal.status == Status.SECONDING else None,
+        "refusal": seconding.second_refusal(proposal, today),
+        "my_second": my_second,
+        "second_form": extra.pop("second_form", None) or SecondForm(),
+        "code_form": extra.pop("code_form", None) or CodeForm(),
+        "can_withdraw": user.is_authenticated
+        and proposal.author_id == user.pk
+        and rules.can_withdraw(proposal.status, proposal.policy),
+        "invalidations": proposal.invalidations.all(),
+        "duplicates": proposal.duplicates.all(),
+        "together": Proposal.objects.filter(handled_with_id=proposal.handled_with_id).exclude(pk=proposal.pk)
+        if proposal.handled_with_id
+        else [],
+        "today": today,
+        **extra,
+    }
+
+
+def detail(request, pk: int):
+    """A proposal: its text (hidden when not accepted), progress, days left and the full timeline (W-5)."""
+    proposal = _get(pk)
+    return render(request, "proposals/detail.html", _detail_context(request, proposal))
+
+
+def propose(request):
+    """Write a proposal; similar earlier ones are shown as one types (K-6.1.1) and again before sending."""
+    if not request.user.is_authenticated:
+        return _login(request)
+    form = ProposalForm(request.POST or None)
+    similar_items = []
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                proposal, _created = services.proposal_submit(
+                    author=request.user,
+                    title=data["title"],
+                    content=data["content"],
+                    benefits=data["benefits"],
+                    evidence=data["evidence"],
+                    agency=data["agency"],
+                    profile=data["profile"],
+                    token=data["token"],
+                    commendation_consent=data["commendation_consent"],
+                )
+            except ValidationError as error:
+                if hasattr(error, "error_dict"):
+                    for field, errors in error.message_dict.items():
+                        form.add_error(field if field in form.fields else None, errors)
+                else:
+                    form.add_error(None, error.messages)
+            else:
+                messages.success(request, _("Thank you: your proposal was received and is in review."))
+                return redirect(proposal.get_absolute_url())
+        status = 400
+        similar_items = similar.similar(request.POST.get("title", "")[:500])
+    else:
+        refusal = permissions.is_verified(request.user) and services.blackout_message(
+            timezone.localdate(), request.GET.get("profile", "")
+        )
+        if refusal:
+            messages.warning(request, refusal)
+    return render(request, "proposals/propose.html", {"form": form, "similar": similar_items}, status=status)
+
+
+@require_GET
+def similar_json(request):
+    """Similar proposals for the topic being typed (K-6.1.1): a small JSON list."""
+    query = request.GET.get("q", "")[:500]
+    exclude = request.GET.get("exclude", "")
+    items = similar.similar(query, exclude=int(exclude) if exclude.isdigit() else None)
+    return JsonResponse(
+        {
+            "items": [
+                {
+                    "id": p.pk,
+                    "title": value_in(p, "title", "zh-hant") or value_in(p, "title", "en") or p.title,
+                    "status": p.status_label,
+                    "url": p.get_absolute_url(),
+                }
+                for p in items
+            ]
+        }
+    )
+
+
+@require_POST
+def second(request, pk: int):
+    """Second a proposal with one click (K-6.3.3); the code step follows where the profile asks (T-9.3.4)."""
+    if not request.user.is_authenticated:
+        return _login(request)
+    proposal = _get(pk)
+    form = SecondForm(request.POST)
+    problem = None
+    if not form.is_valid():
+        problem = _("Check the form below; nothing was saved.")
+    elif (limited := _limited(request)) is not None:
+        problem = limited
+    else:
+        try:
+            item = seconding.proposal_second(
+                proposal=proposal,
+                user=request.user,
+                opinion=form.cleaned_data["opinion"],
+                notify=form.cleaned_data["notify"],
+                ip=client_ip(request),
+            )
+        except ValidationError as error:
+            problem = " ".join(error.messages)
+        else:
+            if item.confirmed:
+                messages.success(request, _("Thank you: your second is counted. It cannot be withdrawn."))
+            else:
+                messages.info(request, _("We emailed you a code: enter it below to confirm your second."))
+            return redirect(proposal.get_absolute_url() + "#second")
+    context = _detail_context(request, proposal, second_form=form, second_problem=problem)
+    return render(request, "proposals/detail.html", context, status=400)
+
+
+@require_POST
+def second_confirm(request, pk: int):
+    """Confirm a second with the emailed code (T-9.3.4); or ask for a new code."""
+    if not request.user.is_authenticated:
+        return _login(request)
+    proposal = _get(pk)
+    item = Second.objects.filter(proposal=proposal, user=request.user, confirmed=False).first()
+    form = CodeForm(request.POST)
+    problem = None
+    try:
+        if item is None:
+            raise ValidationError(_("There is no second waiting for a code."))
+        if request.POST.get("resend"):
+            seconding.second_resend_code(second=item, user=request.user)
+            messages.info(request, _("A new code is on its way."))
+            return redirect(proposal.get_absolute_url() + "#second")
+        if not form.is_valid():
+            raise ValidationError(_("Enter the code from the email."))
+        seconding.second_confirm(second=item, user=request.user, code=form.cleaned_data["code"])
+    except ValidationError as error:
+        problem = " ".join(error.messages)
+    else:
+        messages.success(request, _("Thank you: your second is confirmed and counted."))
+        return redirect(proposal.get_absolute_url() + "#second")
+    proposal = _get(pk)
+    context = _detail_context(request, proposal, code_form=form, code_problem=problem)
+    return render(request, "proposals/detail.html", context, status=400)
+
+
+@require_POST
+def withdraw(request, pk: int):
+    """The proposer withdraws (K-6.2.5, T-9.2.4)."""
+    if not request.user.is_authenticated:
+        return _login(request)
+    proposal = _get(pk)
+    try:
+        services.proposal_withdraw(proposal=proposal, user=request.user)
+    except PermissionDenied:
+        raise
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Your proposal is withdrawn."))
+    return redirect(proposal.get_absolute_url())
+
+
+def board(request):
+    """Agencies' overdue answers and the proposals waiting longest for a response (W-5)."""
+    return render(request, "proposals/board.html", public.board())
