@@ -47,6 +47,6 @@ RULES = [
     *_forum_rules("meeting", "meeting", convener_adds=True, convener_deletes=True),
     *_forum_rules("decision", "decision", convener_adds=True, convener_deletes=True),
     Rule("forum_admin:*", obj="meeting", allow=allow(co=ONLY_OWN, nd=BOTH)),
-    Rule("api_v1:list_forums", public=True),
+    Rule(("api_v1:list_forums", "api_v1:list_meetings"), public=True),
     Rule("api_v1:get_forum", obj="forum", public=True, kwargs=lambda w, side: {"forum_id": w.get("forum", side).pk}),
 ]
