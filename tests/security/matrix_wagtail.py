@@ -97,7 +97,6 @@ POST_ONLY = (
 )
 PUBLIC = (
     "wagtailadmin_javascript_catalog",
-    "wagtailadmin_password_reset*",
     "wagtailadmin_sprite",
 )
 SUPERUSERS_ONLY = (
@@ -125,6 +124,8 @@ RULES = [
     Rule("wagtailadmin_login", public=True,
          ok={"anonymous": 200, "citizen": 200, "officer": 302, "convener": 302, "moderator": 302, "ndc_editor": 302}),
     Rule(PUBLIC, public=True),
+    # staff reset passwords through the site's accounts pages (WAGTAIL_PASSWORD_RESET_ENABLED = False)
+    Rule("wagtailadmin_password_reset*", public=True, ok=404),
     Rule(PAGES_FOR_NDC, allow=NDC),
     Rule("wagtailadmin_pages:add_subpage", allow=NDC, ok=302),  # one page type allowed: straight to its form
     Rule("wagtailadmin_pages:workflow_history_detail", allow=NDC, ok=404),
