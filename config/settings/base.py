@@ -265,6 +265,8 @@ LOGGING = {
 ACCOUNT_SIGNUP_FORM_CLASS = "accounts.forms.SignupForm"
 # Minutes: rebuild a minutes' stored PDFs (a background task) when it is published or changes.
 MINUTES_BUILD_PDFS = True
+# Seconds of citizen proposals per user and per IP (a campus NAT seconds together): (count, seconds).
+PROPOSAL_SECOND_RATE_LIMITS = {"user": (10, 60), "ip": (120, 60)}
 
 # --- Hardening: client address and rate limits (core/net.py, core/ratelimit.py) ---
 # How many reverse proxies in front of the site append to X-Forwarded-For (0: none, REMOTE_ADDR
