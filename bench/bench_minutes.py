@@ -45,6 +45,7 @@ def _forums():
 
 def _minutes(forum, day: int, items: int, paragraphs: int):
     from forum.models import AgendaItem, Attendance, Decision, Meeting
+    from forum.services import decision_record
     from minutes.models import Minutes, MinutesSection
 
     meeting = Meeting.objects.create(
@@ -57,7 +58,8 @@ def _minutes(forum, day: int, items: int, paragraphs: int):
     sections = []
     for position in range(1, items + 1):
         item = AgendaItem.objects.create(meeting=meeting, position=position, title_zh_hant=f"議案{position}")
-        Decision.objects.create(agenda_item=item, present=len(members), consensus=True, resolution_zh_hant="照案通過。")
+        decision = Decision(agenda_item=item, present=len(members), consensus=True, resolution_zh_hant="照案通過。")
+        decision_record(decision=decision, user=None)
         sections.append(
             MinutesSection(
                 agenda_item=item, discussion_zh_hant=PARAGRAPH * paragraphs, discussion_en=PARAGRAPH_EN * paragraphs

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -53,7 +54,10 @@ def comment_posted(comment_id: int) -> None:
             return (
                 _("New comment on “%(title)s”") % {"title": _title(comment.consultation)},
                 _("A new comment was posted. Read it in your inbox:\n%(url)s\n\n%(text)s")
-                % {"url": _absolute(f"/admin/consultations/inbox/{comment.pk}/"), "text": comment.text},
+                % {
+                    "url": _absolute(reverse("consultations_admin:inbox_comment", args=[comment.pk])),
+                    "text": comment.text,
+                },
             )
 
         _send(officer, build)
@@ -80,7 +84,7 @@ def send_digests() -> int:
                 return (
                     _("%(count)d new comments for your agency") % {"count": len(pending)},
                     _("New comments since the last digest (inbox: %(url)s):")
-                    % {"url": _absolute("/admin/consultations/inbox/")}
+                    % {"url": _absolute(reverse("consultations_admin:inbox"))}
                     + "\n\n"
                     + "\n".join(lines),
                 )

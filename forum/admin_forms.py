@@ -12,7 +12,7 @@ from wagtail.admin.panels import Panel
 from core.roles import ROLE_GROUPS, STAFF_ROLES
 
 from . import permissions, rules
-from .models import AgendaItem, Meeting, Member, future_meeting_message
+from .models import AgendaItem, Attendance, Meeting, Member, future_meeting_message
 
 
 def _restrict(formset, field: str, queryset) -> None:
@@ -114,13 +114,22 @@ class DecisionAdminForm(WagtailAdminModelForm):
         cleaned = super().clean()
         if cleaned.get("present") in (None, "") and cleaned.get("agenda_item") is not None:
             meeting = cleaned["agenda_item"].meeting
-            count = meeting.attendances.filter(member__isnull=False).count()
+            count = Attendance.objects.filter(meeting=meeting).members_present().count()
             if count:
                 cleaned["present"] = count
                 self.instance.present = count
             else:
                 self.add_error("present", _("No attendance is recorded for this meeting: enter the number present."))
         return cleaned
+
+    def save(self, commit: bool = True):
+        """Saved through ``forum.services.decision_record`` (outcome computed, audit entry)."""
+        from .services import decision_record
+
+        decision = super().save(commit=False)
+        if not commit:
+            return decision
+        return decision_record(decision=decision, user=self.for_user)
 
 
 class TemplatePanel(Panel):

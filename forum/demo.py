@@ -15,6 +15,7 @@ from core.roles import CONVENER, ROLE_GROUPS
 
 from .models import AgendaItem, Attendance, Decision, Forum, Meeting, Member
 from .rules import Category, Role, Sector
+from .services import decision_record
 
 TAIPEI = ZoneInfo("Asia/Taipei")
 G, N = Sector.GOVERNMENT, Sector.NON_GOVERNMENT
@@ -135,17 +136,15 @@ def load(accounts: dict) -> None:
             item, _ = AgendaItem.objects.update_or_create(
                 meeting=meeting, position=position, defaults={"title_zh_hant": item_zh, "title_en": item_en}
             )
-            Decision.objects.update_or_create(
-                agenda_item=item,
-                defaults={
-                    "consensus": consensus,
-                    "present": present,
-                    "agreed_to_vote": agreed,
-                    "in_favour": favour,
-                    "against": against,
-                    "abstain": abstain,
-                },
+            decision = Decision.objects.filter(agenda_item=item).first() or Decision(agenda_item=item)
+            decision.consensus, decision.present = consensus, present
+            decision.agreed_to_vote, decision.in_favour, decision.against, decision.abstain = (
+                agreed,
+                favour,
+                against,
+                abstain,
             )
+            decision_record(decision=decision, user=None)
 
 
 # The second forum (commitment 11, Ministry of Justice): its own convener, an unpublished roster.

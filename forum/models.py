@@ -231,11 +231,11 @@ class Meeting(ClusterableModel):
 
     def counted_attendance(self) -> int:
         """Members recorded present (observers never count, F-3.1); uses prefetched attendances."""
-        return sum(1 for a in self.attendances.all() if a.member_id is not None)
+        return len(rules.members_present(self.attendances.all()))
 
     def present_balance(self) -> rules.Balance:
         """Government vs non-government among members present (F-2.1); prefetch attendances__member."""
-        return rules.balance([a.member.sector for a in self.attendances.all() if a.member_id is not None])
+        return rules.balance([a.member.sector for a in rules.members_present(self.attendances.all())])
 
     def notice_fingerprint(self) -> str:
         """A digest of what a notice tells (time, place, link, agenda): changes when the meeting does."""
@@ -271,6 +271,12 @@ class AgendaItem(models.Model):
         return self.title
 
 
+class AttendanceQuerySet(models.QuerySet):
+    def members_present(self):
+        """Members present, who count toward decisions (``rules.members_present`` in the database)."""
+        return self.filter(member__isnull=False)
+
+
 class Attendance(models.Model):
     """Someone present at a meeting: a member (counts toward decisions) or an observer (never counts)."""
 
@@ -282,6 +288,8 @@ class Attendance(models.Model):
     observer_organisation = models.CharField(_("observer's organisation"), max_length=200, blank=True)
     attendance_fee = models.BooleanField(_("attendance fee"), default=False)
     travel_costs = models.BooleanField(_("travel costs"), default=False)
+
+    objects = AttendanceQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("attendance")
@@ -307,8 +315,8 @@ class Attendance(models.Model):
 
     @property
     def counts(self) -> bool:
-        """Members count toward decisions; observers never do."""
-        return self.member_id is not None
+        """Members count toward decisions; observers never do (``rules.members_present``)."""
+        return bool(rules.members_present([self]))
 
     def clean(self) -> None:
         if self.member_id is None and not self.observer_name.strip():
@@ -338,7 +346,9 @@ class Decision(models.Model):
     """How an agenda item was decided (F-3.1): consensus, or the motion to vote and the vote.
 
     ``present`` is the number of attending members who count when the item was decided;
-    ``outcome`` is computed by ``rules.decide`` on save, never typed.
+    ``outcome`` is computed by ``rules.decide`` in ``forum.services.decision_record`` (the only
+    write), never typed. The counts' checks are ``rules.tally_problems`` (forms, the service) and
+    the database constraints below (the same limits).
     """
 
     agenda_item = models.OneToOneField(
@@ -375,27 +385,17 @@ class Decision(models.Model):
     def __str__(self) -> str:
         return f"{self.agenda_item}: {self.get_outcome_display()}"
 
-    def compute_outcome(self) -> Outcome:
-        """The outcome under F-3.1 (raises ValueError on impossible counts)."""
-        rules.validate_tally(present=self.present, in_favour=self.in_favour, against=self.against, abstain=self.abstain)
-        return rules.decide(self.present, self.consensus, self.agreed_to_vote, self.in_favour)
-
     def counted_attendance(self) -> int | None:
         """Members recorded present at the item's meeting, or ``None`` if no attendance is recorded."""
         if not self.agenda_item_id:
             return None
-        meeting = self.agenda_item.meeting
-        count = meeting.attendances.filter(member__isnull=False).count()
-        return count if count or meeting.attendances.exists() else None
+        attendances = Attendance.objects.filter(meeting_id=self.agenda_item.meeting_id)
+        count = attendances.members_present().count()
+        return count if count or attendances.exists() else None
 
-    def clean(self) -> None:
-        if self.agenda_item_id:
-            meeting = self.agenda_item.meeting
-            if not rules.meeting_has_taken_place(meeting.starts_at, timezone.now()):
-                raise ValidationError({"agenda_item": future_meeting_message(meeting)})
-        if self.present is None:
-            return
-        problems = rules.tally_problems(
+    def tally_problems(self) -> list[tuple[str, str]]:
+        """What is wrong with the counts (``rules.tally_problems``), as ``(field, code)`` pairs."""
+        return rules.tally_problems(
             present=self.present,
             counted_attendance=self.counted_attendance(),
             consensus=self.consensus,
@@ -404,18 +404,22 @@ class Decision(models.Model):
             against=self.against or 0,
             abstain=self.abstain or 0,
         )
+
+    def clean(self) -> None:
+        if self.agenda_item_id:
+            meeting = self.agenda_item.meeting
+            if not rules.meeting_has_taken_place(meeting.starts_at, timezone.now()):
+                raise ValidationError({"agenda_item": future_meeting_message(meeting)})
+        if self.present is None:
+            return
         errors: dict[str, list] = {}
-        for field, code in problems:
+        for field, code in self.tally_problems():
             message = TALLY_PROBLEMS[code]
             if code == "present_above_attendance":
                 message = message % {"attendance": self.counted_attendance()}
             errors.setdefault(field, []).append(message)
         if errors:
             raise ValidationError(errors)
-
-    def save(self, *args, **kwargs) -> None:
-        self.outcome = self.compute_outcome()
-        super().save(*args, **kwargs)
 
     @property
     def explanation(self) -> str:

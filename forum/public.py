@@ -85,7 +85,7 @@ class AttendanceBySector:
 def attendance_by_sector(meeting: Meeting) -> AttendanceBySector:
     """A meeting's attendance by sector; no query when attendances__member are prefetched."""
     attendances = list(meeting.attendances.all())
-    members = [a for a in attendances if a.member_id is not None]
+    members = rules.members_present(attendances)
     return AttendanceBySector(
         government=[a for a in members if a.member.sector == Sector.GOVERNMENT],
         non_government=[a for a in members if a.member.sector == Sector.NON_GOVERNMENT],

@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db.models import IntegerChoices, TextChoices
@@ -83,12 +84,13 @@ def decide(present: int, consensus: bool, agreed_to_vote: int = 0, in_favour: in
     return Outcome.ADOPTED if motion_adopted(present, in_favour) else Outcome.NOT_ADOPTED
 
 
-def validate_tally(*, present: int, in_favour: int, against: int, abstain: int) -> None:
-    """The votes cast cannot exceed those present. Raises ``ValueError``."""
-    if min(in_favour, against, abstain) < 0:
-        raise ValueError("counts cannot be negative")
-    if in_favour + against + abstain > present:
-        raise ValueError("in favour + against + abstain cannot exceed the number present")
+def members_present(attendances: Iterable) -> list:
+    """The attendances that count toward decisions: members, never observers (F-3.1).
+
+    Each attendance has ``member_id`` (``None`` for an observer). The database form of the same
+    definition is ``Attendance.objects.members_present()``.
+    """
+    return [attendance for attendance in attendances if attendance.member_id is not None]
 
 
 def tally_problems(

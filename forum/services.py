@@ -21,7 +21,7 @@ from core.i18n import DEFAULT_LANGUAGE, LANGUAGE_CODES, value_in
 from core.links import absolute_url, site_host
 
 from . import rules
-from .models import Meeting, Member, Notice, NoticeSettings
+from .models import Attendance, Decision, Meeting, Member, Notice, NoticeSettings
 
 DEFAULT_DURATION = dt.timedelta(hours=2)
 
@@ -177,7 +177,9 @@ ALLOWANCE_HEADER = ("meeting", "date", "name", "organisation", "category", "atte
 
 def allowance_rows(meeting: Meeting) -> list[dict]:
     """Non-government members present at the meeting with their fee and travel eligibility (F-2.4)."""
-    attendances = meeting.attendances.filter(member__isnull=False).select_related("member").order_by("member__pk")
+    attendances = (
+        Attendance.objects.filter(meeting=meeting).members_present().select_related("member").order_by("member__pk")
+    )
     return [
         {
             "member": a.member,
@@ -213,3 +215,29 @@ def allowance_csv(meeting: Meeting, language: str = DEFAULT_LANGUAGE) -> str:
                 ]
             )
     return buffer.getvalue()
+
+
+@transaction.atomic
+def decision_record(*, decision: Decision, user) -> Decision:
+    """Record how an agenda item was decided (F-3.1), new or corrected.
+
+    Checks the counts (``rules.tally_problems``, against the members recorded present), computes
+    the outcome (``rules.decide``: never typed), saves, and writes the audit entry
+    ``forum.decision.record``. Raises ``ValidationError`` (nothing saved) on impossible counts.
+    """
+    decision.clean()
+    decision.outcome = rules.decide(
+        decision.present, decision.consensus, decision.agreed_to_vote or 0, decision.in_favour or 0
+    )
+    created = decision.pk is None
+    decision.save()
+    counts = {
+        name: getattr(decision, name) for name in ("present", "agreed_to_vote", "in_favour", "against", "abstain")
+    }
+    log(
+        decision,
+        "forum.decision.record",
+        user=user,
+        data={"created": created, "consensus": decision.consensus, "outcome": decision.outcome, **counts},
+    )
+    return decision

@@ -166,6 +166,7 @@ def forum_admin_urls():
 @hooks.register("register_log_actions")
 def forum_log_actions(actions):
     actions.register_action("forum.notice_sent", _("Send meeting notice"), _("Meeting notice sent (F-9)"))
+    actions.register_action("forum.decision.record", _("Record decision"), _("Decision recorded (F-3.1)"))
 
 
 @hooks.register("construct_homepage_panels")

@@ -12,6 +12,7 @@ from django.db import transaction
 from commitments.models import Commitment
 from forum.models import AgendaItem, Attendance, Decision, Forum, Meeting, Member
 from forum.rules import Category, Role, Sector
+from forum.services import decision_record
 
 from .models import Minutes, MinutesSection
 from .services import workflows_setup
@@ -85,9 +86,12 @@ def ensure_meeting(forum: Forum, spec: dict) -> Meeting:
         Attendance.objects.create(meeting=meeting, member=member)
     for position, (title, title_en) in enumerate(spec["items"], start=1):
         item = AgendaItem.objects.create(meeting=meeting, position=position, title_zh_hant=title, title_en=title_en)
-        Decision.objects.create(
-            agenda_item=item, present=max(1, len(members)), consensus=True,
-            resolution_zh_hant="照案通過。", resolution_en="Approved as proposed.",
+        decision_record(
+            decision=Decision(
+                agenda_item=item, present=max(1, len(members)), consensus=True,
+                resolution_zh_hant="照案通過。", resolution_en="Approved as proposed.",
+            ),
+            user=None,
         )  # fmt: skip
     return meeting
 

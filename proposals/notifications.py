@@ -7,6 +7,7 @@ with ``core.links.absolute_url`` inside the recipient's language.
 
 from __future__ import annotations
 
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
@@ -103,7 +104,7 @@ def step(proposal_id: int, kind: str) -> None:
                 return (
                     _("Proposal “%(title)s”: %(step)s") % {"title": _title(proposal), "step": message()},
                     _("%(step)s\n\nHandle it in the admin:\n%(url)s")
-                    % {"step": message(), "url": absolute_url(f"/admin/proposals/{proposal.pk}/")},
+                    % {"step": message(), "url": absolute_url(reverse("proposals_admin:manage", args=[proposal.pk]))},
                 )
 
             _to_user(officer, build_officer)

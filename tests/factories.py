@@ -71,3 +71,19 @@ def _email_address(user, *, verified: bool) -> None:
     from allauth.account.models import EmailAddress
 
     EmailAddress.objects.create(user=user, email=user.email, verified=verified, primary=True)
+
+
+class DecisionFactory(DjangoModelFactory):
+    """A forum decision recorded through ``forum.services.decision_record`` (outcome computed)."""
+
+    class Meta:
+        model = "forum.Decision"
+
+    consensus = True
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        from forum.services import decision_record
+
+        user = kwargs.pop("user", None)
+        return decision_record(decision=model_class(*args, **kwargs), user=user)

@@ -11,6 +11,7 @@ import pytest
 from django.core import mail
 from factory.django import Password
 
+from forum.services import decision_record
 from tests.factories import UserFactory
 
 from .conftest import DESKTOP, PHONE
@@ -209,7 +210,8 @@ def test_forum_pages_have_no_wcag_aa_violation_rule_W_3(site, browser, convener_
     for member in members:
         Attendance.objects.create(meeting=meeting, member=member)
     Attendance.objects.create(meeting=meeting, observer_name="周小安")
-    Decision.objects.create(agenda_item=item, consensus=False, present=6, agreed_to_vote=4, in_favour=3, against=3)
+    decision = Decision(agenda_item=item, consensus=False, present=6, agreed_to_vote=4, in_favour=3, against=3)
+    decision_record(decision=decision, user=None)
     page = browser.new_page(viewport=DESKTOP)
     axe = Axe()
     options = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}

@@ -16,10 +16,10 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def decided(forum_world):
-    from forum.models import Decision
+    from tests.factories import DecisionFactory
 
     item = forum_world["held"].agenda_items.get()
-    Decision.objects.create(
+    DecisionFactory(
         agenda_item=item, resolution_zh_hant='=HYPERLINK("http://evil")', resolution_en="Agreed", present=10
     )
     return forum_world

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import pytest
 
+from tests.factories import DecisionFactory
+
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def world(make_consultation, forum_world):
-    from forum.models import Decision
 
     make_consultation(
         title_zh_hant="開放資料標準徵詢",
@@ -17,7 +18,7 @@ def world(make_consultation, forum_world):
         description_zh_hant="我們希望推動公民參與機制。",
     )
     item = forum_world["held"].agenda_items.get()
-    Decision.objects.create(
+    DecisionFactory(
         agenda_item=item, resolution_zh_hant="同意成立工作小組", resolution_en="A working group is set up", present=10
     )
     return forum_world

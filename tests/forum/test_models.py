@@ -8,9 +8,11 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import translation
+from wagtail.models import ModelLogEntry
 
 from forum.models import Attendance, Decision, Member
 from forum.rules import Outcome, Role, Sector
+from forum.services import decision_record
 
 pytestmark = pytest.mark.django_db
 
@@ -131,20 +133,37 @@ def _present(meeting, members):
     Attendance.objects.create(meeting=meeting, observer_name="觀察員")
 
 
-def test_rule_F_3_1_outcome_computed_on_save_never_typed(forum, balanced, make_meeting):
+def test_rule_F_3_1_outcome_computed_by_the_service_never_typed(forum, balanced, make_meeting, users):
     meeting = make_meeting(forum, items=2)
     _present(meeting, balanced)
     first, second = meeting.agenda_items.all()
-    decision = Decision.objects.create(agenda_item=first, consensus=False, present=6, agreed_to_vote=4, in_favour=3)
+    decision = Decision(agenda_item=first, consensus=False, present=6, agreed_to_vote=4, in_favour=3)
+    decision = decision_record(decision=decision, user=users["convener"])
     assert decision.outcome == Outcome.ADOPTED
     decision.in_favour = 2
-    decision.save()
+    decision_record(decision=decision, user=users["convener"])
     assert Decision.objects.get(pk=decision.pk).outcome == Outcome.NOT_ADOPTED
-    no_vote = Decision(agenda_item=second, consensus=False, present=6, agreed_to_vote=3)
-    no_vote.full_clean()
-    no_vote.save()
+    no_vote = decision_record(
+        decision=Decision(agenda_item=second, consensus=False, present=6, agreed_to_vote=3), user=None
+    )
     assert no_vote.outcome == Outcome.NO_VOTE
     assert "outcome" not in [f.name for f in Decision._meta.get_fields() if getattr(f, "editable", False)]
+    # each recording has its own audit entry, with the counts and the outcome
+    entries = ModelLogEntry.objects.filter(action="forum.decision.record", object_id=str(decision.pk))
+    assert [e.data["outcome"] for e in entries.order_by("timestamp", "pk")] == [Outcome.ADOPTED, Outcome.NOT_ADOPTED]
+    assert entries.first().user_id == users["convener"].pk
+
+
+def test_rule_F_3_1_service_refuses_impossible_counts_nothing_saved(forum, balanced, make_meeting):
+    meeting = make_meeting(forum)
+    _present(meeting, balanced)
+    item = meeting.agenda_items.get()
+    with pytest.raises(ValidationError):
+        decision_record(decision=Decision(agenda_item=item, consensus=False, present=6, agreed_to_vote=7), user=None)
+    with pytest.raises(ValidationError):  # 7 > the 6 members recorded present (observers never count)
+        decision_record(decision=Decision(agenda_item=item, consensus=True, present=7), user=None)
+    assert not Decision.objects.exists()
+    assert not ModelLogEntry.objects.filter(action="forum.decision.record").exists()
 
 
 def test_rule_F_3_1_observers_never_count_toward_present(forum, balanced, make_meeting):
@@ -176,8 +195,8 @@ def test_rule_F_3_1_tally_validated_against_attendance(forum, balanced, make_mee
         Decision.objects.bulk_create(
             [Decision(agenda_item=item, consensus=True, present=6, in_favour=1, outcome="consensus")]
         )
-    with pytest.raises(ValueError), transaction.atomic():
-        Decision.objects.create(agenda_item=item, consensus=False, present=6, agreed_to_vote=7)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Decision.objects.create(agenda_item=item, consensus=False, present=6, agreed_to_vote=7, outcome="no_vote")
 
 
 def test_meeting_fingerprint_changes_with_the_meeting(forum, make_meeting):

@@ -6,8 +6,9 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 
 from forum import permissions
-from forum.models import Attendance, Decision
+from forum.models import Attendance
 from forum.rules import Sector
+from tests.factories import DecisionFactory
 from tests.refusals import ADMIN_REFUSAL, refusal
 
 pytestmark = pytest.mark.django_db
@@ -21,7 +22,7 @@ ROLES = ["ndc_editor", "convener", "other_convener", "secretariat", "officer", "
 def world(staffed, other_forum, balanced, make_meeting, make_member):
     meeting = make_meeting(staffed, items=1)
     Attendance.objects.create(meeting=meeting, member=balanced[3], attendance_fee=True)
-    decision = Decision.objects.create(agenda_item=meeting.agenda_items.get(), consensus=True, present=1)
+    decision = DecisionFactory(agenda_item=meeting.agenda_items.get(), consensus=True, present=1)
     other_meeting = make_meeting(other_forum, items=1)
     return {
         "forum": staffed,

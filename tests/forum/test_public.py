@@ -9,8 +9,9 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from forum.models import Attendance, Decision
+from forum.models import Attendance
 from forum.rules import Outcome, Role, Sector
+from tests.factories import DecisionFactory
 
 from .conftest import TAIPEI
 
@@ -27,12 +28,14 @@ def _fill(forum, make_member, make_meeting, size: int):
         meeting = make_meeting(
             forum, items=1, starts_at=dt.datetime(2020, 1, 1, 14, tzinfo=TAIPEI) + dt.timedelta(days=i)
         )
-        for member in members[:4]:
+        present = members[:4]
+        for member in present:
             Attendance.objects.create(meeting=meeting, member=member)
         Attendance.objects.create(meeting=meeting, observer_name="觀察員")
-        Decision.objects.create(
-            agenda_item=meeting.agenda_items.get(), consensus=False, present=4, agreed_to_vote=3, in_favour=2
-        )
+        DecisionFactory(  # counts within the members recorded present (decision_record checks them)
+            agenda_item=meeting.agenda_items.get(), consensus=False, present=len(present),
+            agreed_to_vote=len(present), in_favour=len(present) // 2,
+        )  # fmt: skip
     forum.roster_published = True
     forum.save()
     return members
@@ -77,9 +80,7 @@ def test_rule_F_3_1_decisions_explained_in_both_languages(client, forum, balance
     meeting = make_meeting(forum, items=1)
     for member in balanced:
         Attendance.objects.create(meeting=meeting, member=member)
-    Decision.objects.create(
-        agenda_item=meeting.agenda_items.get(), consensus=False, present=6, agreed_to_vote=4, in_favour=3
-    )
+    DecisionFactory(agenda_item=meeting.agenda_items.get(), consensus=False, present=6, agreed_to_vote=4, in_favour=3)
     zh = client.get(f"/forums/{forum.pk}/").content.decode()
     assert "表決通過" in zh and "出席 6 人中 4 人同意付諸表決（過半數）；出席 6 人中 3 人贊成（達二分之一）：通過" in zh
     en = client.get(f"/en/forums/{forum.pk}/").content.decode()

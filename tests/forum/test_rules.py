@@ -157,8 +157,17 @@ def test_rule_F_3_1_tally_problems():
     consensus = {**ok, "consensus": True}
     assert ("consensus", "consensus_has_counts") in rules.tally_problems(present=12, counted_attendance=12, **consensus)
     assert rules.tally_problems(present=0, counted_attendance=None, **ok) == [("present", "present_min")]
-    with pytest.raises(ValueError):
-        rules.validate_tally(present=3, in_favour=2, against=1, abstain=1)
+    assert ("in_favour", "votes_above_present") in rules.tally_problems(
+        present=3, counted_attendance=None, **{**ok, "in_favour": 2, "against": 1, "abstain": 1}
+    )
+
+
+def test_rule_F_3_1_observers_never_count_toward_members_present():
+    from types import SimpleNamespace
+
+    attendances = [SimpleNamespace(member_id=1), SimpleNamespace(member_id=None), SimpleNamespace(member_id=2)]
+    assert [a.member_id for a in rules.members_present(attendances)] == [1, 2]
+    assert rules.members_present([]) == []
 
 
 def test_rule_F_2_1_balance():

@@ -6,11 +6,12 @@ import datetime as dt
 
 import pytest
 
-from forum.models import AgendaItem, Attendance, Decision, Forum, Meeting, Member
+from forum.models import AgendaItem, Attendance, Forum, Meeting, Member
 from forum.rules import Category, Role, Sector
 from minutes import demo
 from minutes.models import Minutes, MinutesSection
 from minutes.services import workflows_setup
+from tests.factories import DecisionFactory
 
 
 @pytest.fixture(autouse=True)
@@ -90,5 +91,5 @@ def other_forum_meeting(number: int = 5) -> Meeting:
     )
     Attendance.objects.create(meeting=meeting, member=member)
     item = AgendaItem.objects.create(meeting=meeting, position=1, title_zh_hant="議題")
-    Decision.objects.create(agenda_item=item, present=1, consensus=True)
+    DecisionFactory(agenda_item=item, present=1, consensus=True)
     return meeting

@@ -10,6 +10,7 @@ from django.utils import translation
 
 from forum.models import Attendance, Member
 from forum.rules import Category, Sector
+from forum.services import decision_record
 from minutes.models import Minutes
 
 pytestmark = pytest.mark.django_db
@@ -50,7 +51,7 @@ def test_decisions_come_from_the_forum_rules(client, published, meeting):
     item = meeting.agenda_items.first()
     decision = item.decision
     decision.consensus, decision.present, decision.agreed_to_vote, decision.in_favour = False, 4, 3, 2
-    decision.save()
+    decision_record(decision=decision, user=None)
     with translation.override("en"):
         page = client.get(f"/en/minutes/{published.pk}/").content.decode()
     assert "3 of 4 present agreed to vote (more than half); 2 of 4 voted in favour (at least half): adopted" in page

@@ -6,8 +6,9 @@ import datetime as dt
 
 import pytest
 
-from forum.models import AgendaItem, Decision, Meeting
+from forum.models import AgendaItem, Meeting
 from minutes.public import latest_minutes
+from tests.factories import DecisionFactory
 
 from .conftest import make_minutes, other_forum_meeting
 
@@ -22,7 +23,7 @@ def many_minutes(forum, count: int, year: int = 2020) -> list:
             starts_at=dt.datetime(year, 1, 1, 2, 0, tzinfo=dt.UTC) + dt.timedelta(days=n),
         )  # fmt: skip
         item = AgendaItem.objects.create(meeting=meeting, position=1, title_zh_hant="議題")
-        Decision.objects.create(agenda_item=item, present=1, consensus=True)
+        DecisionFactory(agenda_item=item, present=1, consensus=True)
         result.append(make_minutes(meeting))
     return result
 
