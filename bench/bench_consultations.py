@@ -55,9 +55,11 @@ def setup() -> None:
     Comment.objects.bulk_create(
         [Comment(consultation=item, author=author, text="回覆", token=uuid.uuid4(), parent_id=p) for p in parents]
     )
+    from consultations.counters import counters_refresh
     from core.cache import bump_content_version
 
-    bump_content_version()  # bulk_create sends no signal
+    counters_refresh(item.pk)  # bulk_create sends no signal
+    bump_content_version()
     STATE["item"] = item.pk
     STATE["users"] = [user.pk for user in users[:CLIENTS]]
 

@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
+from typing import Annotated, Literal
+
+from django.db.models import Q
 from django.shortcuts import get_object_or_404
-from ninja import Router, Schema
+from ninja import Query, Router, Schema
 
 from core.api import Number, Serialized, Slug, SlugOrId, Translated, paginated, responses
+from core.api_filters import AgencyCode, ChangedSince, aware
 from core.i18n import translations
 
 from .models import ActionPlan, Commitment, CompiledPlan
 from .snapshot import commitment_data, commitment_summary, commitments_prefetched
+
+TableStatusFilter = Annotated[
+    Literal["none", "draft", "submitted", "approved", "published"] | None,
+    Query(None, description="The commitment table's status (`none`: no table yet)."),
+]
 
 router = Router(tags=["commitments"])
 action_plans_router = Router(tags=["action plans"])
@@ -124,9 +133,28 @@ def _commitments():
 
 @router.get("/", response=responses(list[CommitmentOut], not_found=True), summary="Commitments of an action plan")
 @paginated
-def list_commitments(request, plan: Slug = None):
-    """The commitments of the current action plan, or of ``?plan=<slug>``."""
-    return Serialized(_commitments().filter(plan=_plan(plan)), commitment_out)
+def list_commitments(
+    request,
+    plan: Slug = None,
+    agency: AgencyCode = None,
+    status: TableStatusFilter = None,
+    changed_since: ChangedSince = None,
+):
+    """The commitments of the current action plan, or of ``?plan=<slug>``.
+
+    Filters: ``agency`` (the lead agency's code), ``status`` (of the commitment table: ``none``
+    when there is no table yet), ``changed_since`` (the table was submitted or published since)."""
+    commitments = _commitments().filter(plan=_plan(plan))
+    if agency:
+        commitments = commitments.filter(lead_agency__code=agency)
+    if status == "none":
+        commitments = commitments.filter(table__isnull=True)
+    elif status:
+        commitments = commitments.filter(table__status=status)
+    if changed_since:
+        since = aware(changed_since)
+        commitments = commitments.filter(Q(table__submitted_at__gte=since) | Q(table__last_published_at__gte=since))
+    return Serialized(commitments, commitment_out)
 
 
 @router.get(

@@ -9,7 +9,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 
 from core import spreadsheet
-from core.dates import format_date
+from core.dates import date_from_iso, format_date
 from core.pdf import page_css, render_pdf
 
 from . import rules
@@ -39,9 +39,8 @@ def _t(value: dict | None, language: str) -> str:
 
 
 def _date(iso: str | None, language: str) -> str:
-    import datetime as dt
-
-    return format_date(dt.date.fromisoformat(iso), language) if iso else ""
+    """An ISO date, or the Taipei day of an ISO date-time, in ``language``."""
+    return format_date(date_from_iso(iso), language) if iso else ""
 
 
 def labels(language: str) -> dict[str, str]:
@@ -65,7 +64,7 @@ def render_html_for_pdf(data: dict) -> str:
         "css": page_css(language="zh-hant", header=header),
         "labels": {"zh": labels("zh-hant"), "en": labels("en")},
         "value_labels": value_labels,
-        "compiled_on": {lang: _date(data["compiled_at"][:10], lang) for lang in LANGS},
+        "compiled_on": {lang: _date(data["compiled_at"], lang) for lang in LANGS},
         "period": {lang: f"{_date(plan['starts_on'], lang)} – {_date(plan['ends_on'], lang)}" for lang in LANGS},
     }
     return render_to_string("commitments/pdf/plan.html", context)

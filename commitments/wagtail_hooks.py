@@ -8,7 +8,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from core.panels import side_by_side
+from core.panels import side_by_side, yes_no
 
 from . import admin_views, permissions
 from .admin_tables import CommitmentTableViewSet, IndicatorProgressViewSet
@@ -19,7 +19,7 @@ class AgencyViewSet(SnippetViewSet):
     model = Agency
     icon = "group"
     menu_label = _("Agencies")
-    list_display = ["name", "short_name", "code", "is_government"]
+    list_display = ["name", "short_name", "code", yes_no(Agency, "is_government")]
     search_fields = ["name_zh_hant", "name_en", "short_name_zh_hant", "code"]
     panels = [
         FieldPanel("code"),
@@ -33,7 +33,7 @@ class ActionPlanViewSet(SnippetViewSet):
     model = ActionPlan
     icon = "doc-full"
     menu_label = _("Action plans")
-    list_display = ["name", "starts_on", "ends_on", "submission_deadline", "is_current"]
+    list_display = ["name", "starts_on", "ends_on", "submission_deadline", yes_no(ActionPlan, "is_current")]
     panels = [
         FieldPanel("slug"),
         side_by_side("name", _("Name")),

@@ -16,9 +16,11 @@ from .api import api
 APPS_WITH_URLS = ["commitments", "forum", "minutes", "consultations", "proposals", "budgeting", "accounts"]
 
 urlpatterns = [
+    path("healthz", core_views.healthz, name="healthz"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v1/", api.urls),
+    path("favicon.ico", core_views.favicon),
 ]
 
 urlpatterns += i18n_patterns(

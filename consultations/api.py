@@ -3,16 +3,24 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Annotated, Literal
 
-from django.db.models import Prefetch
+from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.shortcuts import get_object_or_404
-from ninja import Field, Router, Schema
+from django.utils import timezone
+from ninja import Field, Query, Router, Schema
 
 from core.api import Id, Serialized, Translated, paginated, responses
+from core.api_filters import AgencyCode, ChangedSince, DateFrom, DateTo, aware
 from core.i18n import translations
 
-from . import public
+from . import public, rules
 from .models import Comment
+
+StatusFilter = Annotated[
+    Literal["upcoming", "open", "awaiting_response", "responded", "overdue"] | None,
+    Query(None, description="The consultation's status today."),
+]
 
 router = Router(tags=["consultations"])
 
@@ -94,9 +102,52 @@ def comment_out(comment: Comment) -> dict:
 
 @router.get("/", response=responses(list[ConsultationOut]), summary="Consultations")
 @paginated
-def list_consultations(request):
-    """All consultations, newest first, with their dates, deadlines and computed status."""
-    return Serialized(public.consultations().order_by("-opens_on", "-pk"), consultation_out)
+def list_consultations(
+    request,
+    agency: AgencyCode = None,
+    status: StatusFilter = None,
+    date_from: DateFrom = None,
+    date_to: DateTo = None,
+    changed_since: ChangedSince = None,
+):
+    """All consultations, newest first, with their dates, deadlines and computed status.
+
+    Filters: ``agency`` (the responsible agency's code), ``status`` (today's), ``date_from`` /
+    ``date_to`` (the consultation was open on some day of that range), ``changed_since`` (created,
+    commented on, or answered since)."""
+    items = public.consultations()
+    if agency:
+        items = items.filter(agency__code=agency)
+    if date_from:
+        items = items.filter(closes_on__gte=date_from)
+    if date_to:
+        items = items.filter(opens_on__lte=date_to)
+    if changed_since:
+        since = aware(changed_since)
+        commented = Comment.objects.filter(consultation=OuterRef("pk"), created_at__gte=since)
+        items = items.filter(
+            Q(created_at__gte=since)
+            | Q(updated_at__gte=since)
+            | Q(response__published_at__gte=since)
+            | Exists(commented)
+        )
+    if status:
+        items = status_filtered(items, status)
+    return Serialized(items.order_by("-opens_on", "-pk"), consultation_out)
+
+
+def status_filtered(items, status: str):
+    """``items`` whose status today is ``status`` (status is computed from dates and the response)."""
+    today = timezone.localdate()
+    if status == rules.UPCOMING:
+        return items.filter(opens_on__gt=today)
+    if status == rules.OPEN:
+        return items.filter(opens_on__lte=today, closes_on__gte=today)
+    if status == rules.RESPONDED:
+        return items.filter(response__published_at__isnull=False)
+    closed = items.filter(closes_on__lt=today).exclude(response__published_at__isnull=False)
+    wanted = [c.pk for c in closed if c.status_on(today) == status]
+    return items.filter(pk__in=wanted)
 
 
 @router.get("/{consultation_id}/", response=responses(ConsultationOut, not_found=True), summary="One consultation")
@@ -120,4 +171,4 @@ def list_comments(request, consultation_id: Id):
         .prefetch_related(Prefetch("replies", queryset=replies))
         .order_by("created_at", "pk")
     )
-    return Serialized(comments, comment_out)
+    return Serialized(comments, comment_out, count=consultation.thread_count)  # stored: no count of 10,000 rows

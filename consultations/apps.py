@@ -10,6 +10,10 @@ class ConsultationsConfig(AppConfig):
     def ready(self) -> None:
         from core import schedule
 
+        from . import counters
+
+        counters.connect()
+
         from . import permissions, providers  # noqa: F401 (permissions registers the rules and the admin policies)
         from .tasks import send_comment_digests
 

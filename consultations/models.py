@@ -68,6 +68,10 @@ class Consultation(ClusterableModel):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # Stored counters (consultations/counters.py): lists and pagination never count 10,000 rows.
+    visible_comments = models.PositiveIntegerField(_("visible comments"), default=0, editable=False)
+    thread_count = models.PositiveIntegerField(_("top-level comments"), default=0, editable=False)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True, null=True)
 
     class Meta:
         verbose_name = _("consultation")

@@ -84,6 +84,10 @@ def reminders(today):
     return reminders(today)
 
 
+def feeds(request=None):
+    return Link(reverse("consultations:feed"), _("Public consultations (Atom)"))
+
+
 def register() -> None:
     providers.register("home", home)
     providers.register("commitment_page", commitment_page)
@@ -92,4 +96,5 @@ def register() -> None:
     providers.register("personal_data", personal_data)
     providers.register("demo", demo)
     providers.register("search", search)
+    providers.register("feeds", feeds)
     providers.register("reminders", reminders)

@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-from django.db.models import Count, Prefetch, Q
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
 from django.utils import timezone
+from django.utils.functional import cached_property
 
 from . import rules
 from .models import Comment, Consultation, ConsultationAttachment
 
 
 def consultations():
-    """Consultations with what list pages show, and their visible comment count, in one query."""
-    return Consultation.objects.select_related("commitment__plan", "agency", "response").annotate(
-        visible_comments=Count("comments", filter=Q(comments__visibility=Comment.Visibility.VISIBLE))
-    )
+    """Consultations with what list pages show (the comment count is stored: no count of comments)."""
+    return Consultation.objects.select_related("commitment__plan", "agency", "response")
 
 
 def consultation_detail(pk: int) -> Consultation:
@@ -23,6 +23,23 @@ def consultation_detail(pk: int) -> Consultation:
         .prefetch_related(Prefetch("attachments", queryset=attachments))
         .get(pk=pk)
     )
+
+
+class CountedPaginator(Paginator):
+    """A paginator told its count (a stored counter) instead of counting the rows."""
+
+    def __init__(self, object_list, per_page, *, count: int):
+        super().__init__(object_list, per_page)
+        self._known_count = count
+
+    @cached_property
+    def count(self) -> int:
+        return self._known_count
+
+
+def comment_pages(consultation: Consultation, per_page: int) -> CountedPaginator:
+    """The consultation's top-level comments, paginated on its stored ``thread_count``."""
+    return CountedPaginator(top_level_comments(consultation), per_page, count=consultation.thread_count)
 
 
 def top_level_comments(consultation: Consultation):

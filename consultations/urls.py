@@ -1,12 +1,15 @@
 from django.urls import path
 
-from . import engagement_views, views
+from . import downloads, engagement_views, feeds, views
 
 app_name = "consultations"
 
 urlpatterns = [
     path("consultations/", views.index, name="index"),
     path("consultations/overdue/", views.overdue, name="overdue"),
+    path("consultations/feed/", feeds.LatestConsultationsFeed(), name="feed"),
+    path("consultations/comments.csv", downloads.comments_csv, name="comments_csv"),
+    path("consultations/comments.json", downloads.comments_json, name="comments_json"),
     path("consultations/suggest/", views.suggest, name="suggest"),
     path("consultations/suggestions/", views.my_suggestions, name="my_suggestions"),
     path("consultations/<int:pk>/", views.detail, name="detail"),

@@ -45,7 +45,7 @@ def overdue(request):
 
 
 def _detail_context(request, consultation: Consultation, form=None, reply_form=None, reply_to=None) -> dict:
-    comments = Paginator(public.top_level_comments(consultation), settings.PAGE_SIZE).get_page(request.GET.get("page"))
+    comments = public.comment_pages(consultation, settings.PAGE_SIZE).get_page(request.GET.get("page"))
     user = request.user
     return {
         "consultation": consultation,

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, ObjectList
+from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 
 from core.panels import side_by_side
@@ -44,7 +45,14 @@ class ConsultationViewSet(ScopedSnippetViewSet):
     icon = "comment"
     menu_label = _("Consultations")
     add_to_admin_menu = False
-    list_display = ["title", "commitment", "agency", "opens_on", "closes_on", "status_label"]
+    list_display = [
+        "title",
+        "commitment",
+        "agency",
+        "opens_on",
+        "closes_on",
+        Column("status_label", label=_("Status")),
+    ]
     list_filter = ["agency"]
     search_fields = ["title_zh_hant", "title_en"]
     edit_handler = ObjectList(

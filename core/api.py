@@ -95,6 +95,7 @@ class Serialized:
 
     queryset: QuerySet
     serialize: Callable[[Any], Any]
+    count: int | None = None  # a stored counter: no COUNT(*) query
 
 
 class PagePagination(PaginationBase):
@@ -110,10 +111,11 @@ class PagePagination(PaginationBase):
     def paginate_queryset(self, queryset: Any, pagination: PageInput, request: HttpRequest, **params: Any) -> dict:
         """The requested page of ``queryset`` (a queryset or :class:`Serialized`)."""
         serialize: Callable[[Any], Any] = lambda item: item  # noqa: E731
+        known = None
         if isinstance(queryset, Serialized):
-            queryset, serialize = queryset.queryset, queryset.serialize
+            queryset, serialize, known = queryset.queryset, queryset.serialize, queryset.count
         per_page = settings.API_PAGE_SIZE
-        count = self._items_count(queryset)
+        count = known if known is not None else self._items_count(queryset)
         start = (pagination.page - 1) * per_page
         items = [serialize(item) for item in queryset[start : start + per_page]] if start < count else []
         return {"count": count, "items": items}

@@ -1,33 +1,122 @@
-"""Fragment caching of public pages, invalidated whenever public content changes.
+"""Content versions: cached pages and fragments change as soon as the content they show does.
 
-Public templates wrap their expensive parts in
-``{% cache FRAGMENT_SECONDS "name" CURRENT_LANGUAGE CONTENT_VERSION ... %}``. The content
-version is a number in the cache, bumped by every save or delete of a model of the
-project's apps and by Wagtail page publishing, so an edit shows at once; the timeout
-bounds staleness for writes that bypass signals (``QuerySet.update``: call
-``bump_content_version()`` after one).
+Every save or delete of a model of a content app bumps the version of that model's **scope**
+(its app label, or a narrower one from ``MODEL_SCOPES``: comments are their own scope). The
+versions live in the shared cache (Redis in production: every process sees a bump at once) and
+are read with one ``get_many`` per request. A public path depends on a set of scopes
+(``PATH_SCOPES``, by URL prefix; anything else depends on all of them); its **stamp** — the
+versions of those scopes — keys its page-cache entry (core/middleware.py) and its fragments
+(``{% cache FRAGMENT_SECONDS "name" CURRENT_LANGUAGE CONTENT_VERSION ... %}`` and
+``cached_fragment``). So a comment renews only the consultation pages, an edited minutes only the
+pages that show minutes, and a login (``last_login`` only) nothing at all.
+
+A write that bypasses signals (``QuerySet.update``, ``bulk_create``) must call
+``bump_content_version()`` (every scope) or ``bump("scope", ...)``. Fragments and pages are stored
+in the ``template_fragments`` cache (core/cache_backends.py: in-process LRU over Redis).
 """
 
 from __future__ import annotations
 
+import contextvars
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
-KEY = "ogp:content-version"
-CONTENT_APPS = {"core", "accounts", "commitments", "forum", "minutes", "consultations", "wagtailcore", "wagtaildocs"}
+PREFIX = "ogp:v:"
+# App label -> scope. Other apps add theirs here (e.g. "proposals": "proposals").
+CONTENT_APPS = {
+    "core": "pages",
+    "wagtailcore": "pages",
+    "wagtaildocs": "pages",
+    "accounts": "accounts",
+    "commitments": "commitments",
+    "forum": "forum",
+    "minutes": "minutes",
+    "consultations": "consultations",
+}
+# "app_label.model_name" -> scope, or None for models no public page shows.
+MODEL_SCOPES: dict[str, str | None] = {
+    "consultations.comment": "comments",
+    "consultations.agencynotificationsetting": None,
+    "core.outgoingemail": None,
+    "core.scheduledjobrun": None,
+}
+# Saves that change only these fields never change a public page.
+IGNORED_UPDATES = {"accounts.user": {"last_login"}}
+# URL prefix (without the /en language prefix) -> the scopes its pages show; longest prefix wins.
+_LISTS = {"pages", "accounts", "commitments"}
+PATH_SCOPES: dict[str, set[str]] = {
+    "/consultations/": _LISTS | {"consultations", "comments"},
+    "/api/v1/consultations/": _LISTS | {"consultations", "comments"},
+    "/forums/": _LISTS | {"forum", "minutes", "consultations"},
+    "/api/v1/forums/": _LISTS | {"forum", "minutes"},
+    "/minutes/": _LISTS | {"forum", "minutes"},
+    "/api/v1/minutes/": _LISTS | {"forum", "minutes"},
+    "/plans/": _LISTS | {"forum", "minutes", "consultations"},
+    "/api/v1/commitments/": _LISTS | {"forum", "minutes", "consultations"},
+    "/api/v1/action-plans/": _LISTS | {"forum", "minutes", "consultations"},
+}
+
+# The request being served: {"path": ..., "stamp": computed on first use}.
+_current: contextvars.ContextVar[dict | None] = contextvars.ContextVar("ogp_content_request", default=None)
 
 
-def content_version() -> int:
-    """The current content version (set on first use)."""
-    version = cache.get(KEY)
-    if version is None:
-        version = time.time_ns()
-        cache.add(KEY, version, timeout=None)
-        version = cache.get(KEY, version)
-    return version
+def all_scopes() -> set[str]:
+    return {scope for scope in CONTENT_APPS.values()} | {s for s in MODEL_SCOPES.values() if s}
+
+
+def scopes_for_path(path: str) -> set[str]:
+    """The scopes the page at ``path`` depends on (every scope when unknown)."""
+    if path.startswith("/en/"):
+        path = path[3:]
+    best = None
+    for prefix in PATH_SCOPES:
+        if path.startswith(prefix) and (best is None or len(prefix) > len(best)):
+            best = prefix
+    return set(PATH_SCOPES[best]) if best else all_scopes()
+
+
+def versions(scopes: Iterable[str]) -> dict[str, int]:
+    """The current version of each scope (one round trip; missing ones are created)."""
+    keys = {PREFIX + scope: scope for scope in scopes}
+    found = cache.get_many(list(keys))
+    result = {keys[key]: value for key, value in found.items()}
+    for key, scope in keys.items():
+        if scope not in result:
+            cache.add(key, time.time_ns(), timeout=None)
+            result[scope] = cache.get(key) or 0
+    return result
+
+
+def stamp(scopes: Iterable[str] | None = None) -> str:
+    """A short string naming the versions of ``scopes`` (all when None)."""
+    current = versions(sorted(all_scopes() if scopes is None else scopes))
+    return ".".join(f"{current[scope] % 1_000_000_007:x}" for scope in sorted(current))
+
+
+def begin_request(path: str, stamp_value: str | None = None) -> contextvars.Token:
+    """Called by the page-cache middleware for every request: fragments use this path's stamp."""
+    return _current.set({"path": path, "stamp": stamp_value})
+
+
+def end_request(token: contextvars.Token) -> None:
+    _current.reset(token)
+
+
+def path_stamp(path: str) -> str:
+    return stamp(scopes_for_path(path))
+
+
+def content_version() -> str:
+    """The stamp keying cached fragments: the current request's path stamp, else every scope's."""
+    current = _current.get()
+    if current is None:
+        return stamp()
+    if current["stamp"] is None:
+        current["stamp"] = path_stamp(current["path"])
+    return current["stamp"]
 
 
 def cached_fragment(parts: tuple, build: Callable[[], dict]) -> dict:
@@ -41,22 +130,51 @@ def cached_fragment(parts: tuple, build: Callable[[], dict]) -> dict:
     seconds = settings.FRAGMENT_CACHE_SECONDS
     if seconds <= 0:
         return build()
+    store = fragment_cache()
     key = "ogp:fragment:" + ":".join(str(part) for part in (*parts, current_language(), content_version()))
-    value = cache.get(key)
+    value = store.get(key)
     if value is None:
         value = build()
-        cache.set(key, value, seconds)
+        store.set(key, value, seconds)
     return value
 
 
+def fragment_cache():
+    """The cache of pages and fragments (two-level when configured)."""
+    from django.conf import settings
+
+    return caches["template_fragments" if "template_fragments" in settings.CACHES else "default"]
+
+
+def bump(*scopes: str) -> None:
+    """Renew the version of ``scopes``: pages and fragments depending on them are rebuilt."""
+    now = time.time_ns()
+    cache.set_many({PREFIX + scope: now for scope in scopes}, timeout=None)
+
+
 def bump_content_version(**_kwargs) -> None:
-    """Invalidate every cached fragment."""
-    cache.set(KEY, time.time_ns(), timeout=None)
+    """Renew every scope (after writes that bypass signals, and on page publishing)."""
+    bump(*all_scopes())
 
 
-def _on_change(sender, **kwargs) -> None:
-    if sender._meta.app_label in CONTENT_APPS:
-        bump_content_version()
+def scope_of(model, update_fields=None) -> str | None:
+    """The scope a change of ``model`` renews (None: no public page shows it)."""
+    label = model._meta.label_lower
+    if update_fields and label in IGNORED_UPDATES and set(update_fields) <= IGNORED_UPDATES[label]:
+        return None
+    if label in MODEL_SCOPES:
+        return MODEL_SCOPES[label]
+    return CONTENT_APPS.get(model._meta.app_label)
+
+
+def _on_change(sender, update_fields=None, **kwargs) -> None:
+    scope = scope_of(sender, update_fields)
+    if scope:
+        bump(scope)
+
+
+def _on_publish(sender=None, **kwargs) -> None:
+    bump("pages")
 
 
 def connect() -> None:
@@ -66,5 +184,5 @@ def connect() -> None:
     m2m_changed.connect(_on_change, dispatch_uid="ogp-cache-m2m")
     from wagtail.signals import page_published, page_unpublished
 
-    page_published.connect(bump_content_version, dispatch_uid="ogp-cache-publish")
-    page_unpublished.connect(bump_content_version, dispatch_uid="ogp-cache-unpublish")
+    page_published.connect(_on_publish, dispatch_uid="ogp-cache-publish")
+    page_unpublished.connect(_on_publish, dispatch_uid="ogp-cache-unpublish")

@@ -29,6 +29,25 @@ def _is_chinese(language: str | None) -> bool:
     return (language or "zh-hant").lower().startswith("zh")
 
 
+def date_from_iso(value: str) -> dt.date:
+    """The calendar day of an ISO date or date-time string, in Taipei time for a date-time.
+
+    Snapshots store moments as UTC ISO strings: ``2024-03-31T17:40:00+00:00`` is 1 April in
+    Taipei (01:40), never the previous UTC day.
+
+    >>> date_from_iso("2024-03-31T17:40:00+00:00")
+    datetime.date(2024, 4, 1)
+    >>> date_from_iso("2024-03-31")
+    datetime.date(2024, 3, 31)
+    """
+    if len(value) <= 10:
+        return dt.date.fromisoformat(value)
+    moment = dt.datetime.fromisoformat(value)
+    if timezone.is_aware(moment):
+        return timezone.localtime(moment).date()
+    return moment.date()
+
+
 def format_date(value: dt.date | dt.datetime | None, language: str | None = None, style: Style = "long") -> str:
     """A date in the language's public form; "" for ``None``.
 

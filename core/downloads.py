@@ -15,7 +15,9 @@ logger = logging.getLogger(__name__)
 
 def unavailable(request: HttpRequest, message: str) -> HttpResponse:
     """A 404 page that says why (in the visitor's language)."""
-    return render(request, "core/file_unavailable.html", {"message": message}, status=404)
+    return render(
+        request, "core/unavailable.html", {"heading": _("File not available"), "message": message}, status=404
+    )
 
 
 def stored_file_response(request: HttpRequest, stored: File | Any, **kwargs: Any) -> HttpResponse:

@@ -40,11 +40,6 @@ def current_language() -> str:
     return language if language in LANGUAGE_CODES else DEFAULT_LANGUAGE
 
 
-def is_missing(obj: Any, field: str, language: str | None = None) -> bool:
-    """Whether ``field`` has no text in ``language`` (the active one by default)."""
-    return value_in(obj, field, language or current_language()) is None
-
-
 def missing_languages(obj: Any, fields: list[str] | tuple[str, ...]) -> list[str]:
     """Languages in which at least one of ``fields`` is empty, in settings order."""
     return [lang for lang in LANGUAGE_CODES if any(value_in(obj, f, lang) is None for f in fields)]

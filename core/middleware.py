@@ -1,54 +1,85 @@
-"""Full-page cache for anonymous visitors, invalidated as soon as public content changes.
+"""Full-page cache for anonymous visitors, renewed as soon as the content a page shows changes.
 
-Django's cache middleware, keyed additionally by the content version (``core.cache``),
-so an edit is visible at once. Only public paths are cached (GET and HEAD); responses that vary on a
-cookie the visitor sends (a logged-in user, a pending message) or that set a cookie are
-never shared (Django's own rules).
+``PageCacheMiddleware`` (right after WhiteNoise in MIDDLEWARE) answers a GET of a public path
+from a visitor without a session or pending messages from the ``template_fragments`` cache
+(in-process LRU over Redis, core/cache_backends.py), keyed by the path (language included),
+the query string and the path's content **stamp** (core/cache.py): one round trip to read the
+versions, none for the body when this process has it. Responses are stored only when they are
+a plain 200 that sets no cookie and is not private. For every request it also records the
+path, so fragments are keyed by the same stamp.
 """
 
 from __future__ import annotations
 
+import hashlib
+
 from django.conf import settings
-from django.middleware.cache import FetchFromCacheMiddleware, UpdateCacheMiddleware
-from django.utils import translation
+from django.http import HttpResponse
+from django.utils.cache import patch_response_headers
 
-from .cache import content_version
+from . import cache as content
 
-UNCACHED_PREFIXES = ("/admin/", "/accounts/", "/en/accounts/", "/documents/", "/django-admin/")
-
-
+UNCACHED_PREFIXES = ("/admin/", "/accounts/", "/en/accounts/", "/documents/", "/django-admin/", "/static/", "/media/")
+UNCACHED_PATHS = ("/healthz",)
 PERSONAL_COOKIES = (settings.SESSION_COOKIE_NAME, "messages")
 
 
 def _cacheable(request) -> bool:
-    """Public paths for visitors without a session or pending messages."""
+    """Public GETs from visitors without a session or pending messages."""
     return (
-        settings.CACHE_MIDDLEWARE_SECONDS > 0
+        request.method == "GET"
+        and settings.CACHE_MIDDLEWARE_SECONDS > 0
         and not request.path.startswith(UNCACHED_PREFIXES)
+        and request.path not in UNCACHED_PATHS
         and not any(name in request.COOKIES for name in PERSONAL_COOKIES)
     )
 
 
-class PageCacheUpdateMiddleware(UpdateCacheMiddleware):
-    """First in MIDDLEWARE: stores anonymous public responses."""
+def _storable(response) -> bool:
+    control = response.get("Cache-Control", "")
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and not any(word in control for word in ("private", "no-store", "no-cache"))
+    )
 
-    def process_response(self, request, response):
+
+def page_key(request, stamp: str) -> str:
+    path = hashlib.blake2b(request.get_full_path().encode(), digest_size=16).hexdigest()
+    return f"ogp:page:{path}:{stamp}"
+
+
+class PageCacheMiddleware:
+    """Serves and stores anonymous public pages (see the module docstring)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
         if not _cacheable(request):
+            token = content.begin_request(request.path)
+            try:
+                return self.get_response(request)
+            finally:
+                content.end_request(token)
+        stamp = content.path_stamp(request.path)
+        token = content.begin_request(request.path, stamp)
+        try:
+            store = content.fragment_cache()
+            key = page_key(request, stamp)
+            entry = store.get(key)
+            if entry is not None:
+                status, headers, body = entry
+                response = HttpResponse(body, status=status)
+                for name, value in headers:
+                    response[name] = value
+                return response
+            response = self.get_response(request)
+            if _storable(response):
+                patch_response_headers(response, settings.CACHE_MIDDLEWARE_SECONDS)
+                headers = [(name, value) for name, value in response.items() if name.lower() != "content-length"]
+                store.set(key, (response.status_code, headers, response.content), settings.CACHE_MIDDLEWARE_SECONDS)
             return response
-        self.key_prefix = f"page:{content_version()}"
-        return super().process_response(request, response)
-
-
-class PageCacheFetchMiddleware(FetchFromCacheMiddleware):
-    """Early in MIDDLEWARE: answers from the cache when it can.
-
-    It runs before LocaleMiddleware, so it activates the path's language itself: the
-    cache key includes the active language."""
-
-    def process_request(self, request):
-        if not _cacheable(request):
-            request._cache_update_cache = False
-            return None
-        translation.activate(translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE)
-        self.key_prefix = f"page:{content_version()}"
-        return super().process_request(request)
+        finally:
+            content.end_request(token)

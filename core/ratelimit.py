@@ -133,3 +133,36 @@ def forget_once(key: str) -> None:
         store().delete(f"{PREFIX}:once:{key}")
     except _errors():
         logger.warning("Rate limit store unavailable: could not forget %s", key)
+
+
+def available() -> bool:
+    """Whether the rate-limit store answers (one round trip)."""
+    try:
+        store().get(f"{PREFIX}:ping")
+    except _errors():
+        return False
+    return True
+
+
+class GuardMiddleware:
+    """Refuses POSTs to paths whose rate limits live outside this project (allauth's sign-up,
+    password reset ...: ``settings.RATE_LIMITED_POST_PREFIXES``) while the rate-limit store is
+    down, with a clear 503 page: fail safe rather than unlimited."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        prefixes = tuple(getattr(settings, "RATE_LIMITED_POST_PREFIXES", ()))
+        if request.method == "POST" and prefixes and request.path_info.startswith(prefixes) and not available():
+            from django.shortcuts import render
+
+            response = render(
+                request,
+                "core/unavailable.html",
+                {"heading": _("Briefly unavailable"), "message": UNAVAILABLE_MESSAGE},
+                status=503,
+            )
+            response["Retry-After"] = "30"
+            return response
+        return self.get_response(request)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.templatetags.static import static
 from django.utils.functional import SimpleLazyObject
 
 from .home import home_context
@@ -49,3 +51,37 @@ def search(request):
             "params": params,
         },
     )
+
+
+def healthz(request):
+    """Health check for load balancers and orchestrators: the database and the shared cache
+    answer (200 ``{"status": "ok", ...}``), else 503 naming what failed. No personal data, never cached."""
+    import time
+
+    from django.core.cache import cache
+    from django.db import connections
+    from django.http import JsonResponse
+
+    checks = {}
+    try:
+        with connections["default"].cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+        checks["database"] = "ok"
+    except Exception as error:  # noqa: BLE001 - reported, not raised
+        checks["database"] = f"error: {type(error).__name__}"
+    try:
+        value = str(time.time_ns())
+        cache.set("ogp:healthz", value, 30)
+        checks["cache"] = "ok" if cache.get("ogp:healthz") == value else "error: value not kept"
+    except Exception as error:  # noqa: BLE001
+        checks["cache"] = f"error: {type(error).__name__}"
+    healthy = all(value == "ok" for value in checks.values())
+    response = JsonResponse({"status": "ok" if healthy else "error", **checks}, status=200 if healthy else 503)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def favicon(request):
+    """Browsers that ask for /favicon.ico get the site's icon (pages link it themselves)."""
+    return redirect(static("favicon.svg"))

@@ -3,7 +3,6 @@ balance meters (F-2.1), notice links (F-9), and the decision form (F-3.1)."""
 
 from __future__ import annotations
 
-from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -149,6 +148,3 @@ def panel_context(instance) -> dict:
             "changed": meeting_changed_since_notice(meeting),
         }
     return {}
-
-
-BalanceField = forms.Field  # re-exported for type hints in wagtail_hooks (no behaviour)

@@ -5,14 +5,18 @@ Members are listed once a forum's roster is published (F-2.1); contact data neve
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from ninja import Router, Schema
+from ninja import Query, Router, Schema
 
 from core.api import Id, Serialized, Translated, paginated, responses
+from core.api_filters import AgencyCode, ChangedSince, DateFrom, DateTo, aware, day_start
 from core.i18n import translations
 
-from .public import forums_with_details
+from .models import Meeting
+from .public import forums_with_details, meeting_prefetches
 
 router = Router(tags=["forum"])
 
@@ -45,11 +49,32 @@ class DecisionOut(Schema):
     abstain: int
 
 
+class AgendaItemOut(Schema):
+    position: int
+    title: Translated
+    description: Translated
+    decision: DecisionOut | None
+    resolution: Translated | None
+
+
 class MeetingOut(Schema):
     id: int
+    title: Translated
     starts_at: str
+    ends_at: str | None
+    place: Translated
+    online_url: str | None
     present: int
+    agenda: list[AgendaItemOut]
     decisions: list[DecisionOut]
+    url: Translated
+
+
+class MeetingListOut(MeetingOut):
+    forum: int
+    commitment: int
+    lead_agency: str
+    updated_at: str
 
 
 class ForumOut(Schema):
@@ -71,6 +96,53 @@ def decision_out(item) -> dict:
         "in_favour": decision.in_favour,
         "against": decision.against,
         "abstain": decision.abstain,
+    }
+
+
+def _decision_of(item):
+    try:
+        return item.decision
+    except Exception:  # RelatedObjectDoesNotExist: no decision recorded yet
+        return None
+
+
+def agenda_item_out(item) -> dict:
+    decision = _decision_of(item)
+    return {
+        "position": item.position,
+        "title": translations(item, "title"),
+        "description": translations(item, "description"),
+        "decision": decision_out(item) if decision is not None else None,
+        "resolution": translations(decision, "resolution") if decision is not None else None,
+    }
+
+
+def meeting_out(meeting) -> dict:
+    """A meeting with its title, time, place, agenda and decisions (agenda prefetched)."""
+    from core.i18n import urls_by_language
+
+    items = list(meeting.agenda_items.all())
+    return {
+        "id": meeting.pk,
+        "title": translations(meeting, "title"),
+        "starts_at": timezone.localtime(meeting.starts_at).isoformat(),
+        "ends_at": timezone.localtime(meeting.ends_at).isoformat() if meeting.ends_at else None,
+        "place": translations(meeting, "place"),
+        "online_url": meeting.online_url or None,
+        "present": meeting.counted_attendance(),
+        "agenda": [agenda_item_out(i) for i in items],
+        "decisions": [decision_out(i) for i in items if _decision_of(i) is not None],
+        "url": urls_by_language(meeting),
+    }
+
+
+def meeting_list_out(meeting) -> dict:
+    return {
+        **meeting_out(meeting),
+        "forum": meeting.forum_id,
+        "commitment": meeting.forum.commitment.number,
+        "lead_agency": meeting.forum.commitment.lead_agency.code,
+        "updated_at": timezone.localtime(meeting.updated_at).isoformat(),
     }
 
 
@@ -97,23 +169,50 @@ def forum_out(forum) -> dict:
             for m in current
         ],
         "balance": {"government": balance.government, "non_government": balance.non_government},
-        "meetings": [
-            {
-                "id": meeting.pk,
-                "starts_at": timezone.localtime(meeting.starts_at).isoformat(),
-                "present": meeting.counted_attendance(),
-                "decisions": [decision_out(i) for i in meeting.agenda_items.all() if hasattr(i, "decision")],
-            }
-            for meeting in forum.meetings.all()
-        ],
+        "meetings": [meeting_out(meeting) for meeting in forum.meetings.all()],
     }
 
 
 @router.get("/", response=responses(list[ForumOut]), summary="Forums")
 @paginated
-def list_forums(request):
-    """Every forum with its published roster, balance, meetings and decisions."""
-    return Serialized(forums_with_details().order_by("commitment__plan", "commitment__number"), forum_out)
+def list_forums(request, agency: AgencyCode = None, changed_since: ChangedSince = None):
+    """Every forum with its published roster, balance, meetings (title, place, agenda, decisions).
+
+    Filters: ``agency`` (the lead agency's code), ``changed_since`` (a meeting changed since)."""
+    forums = forums_with_details()
+    if agency:
+        forums = forums.filter(commitment__lead_agency__code=agency)
+    if changed_since:
+        forums = forums.filter(meetings__updated_at__gte=aware(changed_since)).distinct()
+    return Serialized(forums.order_by("commitment__plan", "commitment__number"), forum_out)
+
+
+@router.get("/meetings/", response=responses(list[MeetingListOut]), summary="Meetings of every forum")
+@paginated
+def list_meetings(
+    request,
+    agency: AgencyCode = None,
+    forum: int | None = Query(None, ge=1, le=2**31 - 1, description="A forum's id."),
+    date_from: DateFrom = None,
+    date_to: DateTo = None,
+    changed_since: ChangedSince = None,
+):
+    """Meetings, soonest first, with title, place, agenda and decisions.
+
+    Filters: ``agency`` (lead agency code), ``forum``, ``date_from`` / ``date_to`` (the meeting's
+    day), ``changed_since`` (the meeting was created or changed since)."""
+    meetings = Meeting.objects.select_related("forum__commitment__lead_agency").prefetch_related(*meeting_prefetches())
+    if agency:
+        meetings = meetings.filter(forum__commitment__lead_agency__code=agency)
+    if forum:
+        meetings = meetings.filter(forum_id=forum)
+    if date_from:
+        meetings = meetings.filter(starts_at__gte=day_start(date_from))
+    if date_to:
+        meetings = meetings.filter(starts_at__lt=day_start(date_to + dt.timedelta(days=1)))
+    if changed_since:
+        meetings = meetings.filter(updated_at__gte=aware(changed_since))
+    return Serialized(meetings.order_by("starts_at", "pk"), meeting_list_out)
 
 
 @router.get("/{forum_id}/", response=responses(ForumOut, not_found=True), summary="One forum")

@@ -117,10 +117,6 @@ def can_edit_forum(user, forum: Forum) -> bool:
     return user.has_perm("forum.change_forum", forum) or user.has_perm("forum.change_meeting", Meeting(forum=forum))
 
 
-def can_create_forum(user) -> bool:
-    return edits_all_forums(user) and user.has_perm("forum.add_forum")
-
-
 def can_send_notice(user, meeting: Meeting) -> bool:
     """Send or re-send a meeting's notice (F-9)."""
     return user.has_perm("forum.add_notice") and user.has_perm("forum.change_meeting", meeting)
@@ -129,10 +125,6 @@ def can_send_notice(user, meeting: Meeting) -> bool:
 def can_download_allowances(user, meeting: Meeting) -> bool:
     """The per-meeting allowance list holds personal data: the forum's editors only (F-2.4, K-4)."""
     return user.has_perm("forum.change_meeting", meeting)
-
-
-def can_edit_notice_settings(user) -> bool:
-    return edits_all_forums(user) and user.has_perm("forum.change_noticesettings")
 
 
 def can_edit(user, obj) -> bool:

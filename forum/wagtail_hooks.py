@@ -13,7 +13,7 @@ from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
-from core.panels import side_by_side
+from core.panels import side_by_side, yes_no
 from core.permissions import ScopedSnippetViewSet
 
 from . import admin_views
@@ -50,7 +50,11 @@ class ForumViewSet(ScopedViewSet):
     icon = "group"
     menu_label = _("Forums")
     form_class = ForumAdminForm
-    list_display = ["__str__", Column("balance_summary", label=_("Balance (F-2.1)")), "roster_published"]
+    list_display = [
+        "__str__",
+        Column("balance_summary", label=_("Balance (F-2.1)")),
+        yes_no(Forum, "roster_published"),
+    ]
     copy_view_enabled = False
     panels = [
         FieldPanel("commitment", widget=forms.Select),

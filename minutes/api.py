@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.db.models import Q
 from django.shortcuts import get_object_or_404
-from ninja import Router, Schema
+from ninja import Query, Router, Schema
 
 from core.api import Id, Serialized, paginated, responses
+from core.api_filters import AgencyCode, ChangedSince, DateFrom, DateTo, aware, day_start
 
 from .models import Minutes
 
@@ -47,8 +49,29 @@ def _queryset():
 
 @router.get("/", response=responses(list[MinutesOut]), summary="Published minutes, newest meeting first")
 @paginated
-def list_minutes(request):
-    return Serialized(_queryset(), serialize)
+def list_minutes(
+    request,
+    agency: AgencyCode = None,
+    forum: int | None = Query(None, ge=1, le=2**31 - 1, description="A forum's id."),
+    date_from: DateFrom = None,
+    date_to: DateTo = None,
+    changed_since: ChangedSince = None,
+):
+    """Published minutes. Filters: ``agency`` (the forum's lead agency), ``forum``, ``date_from`` /
+    ``date_to`` (the meeting's day), ``changed_since`` (published or corrected since)."""
+    minutes = _queryset()
+    if agency:
+        minutes = minutes.filter(meeting__forum__commitment__lead_agency__code=agency)
+    if forum:
+        minutes = minutes.filter(meeting__forum_id=forum)
+    if date_from:
+        minutes = minutes.filter(meeting__starts_at__gte=day_start(date_from))
+    if date_to:
+        minutes = minutes.filter(meeting__starts_at__lt=day_start(date_to + dt.timedelta(days=1)))
+    if changed_since:
+        since = aware(changed_since)
+        minutes = minutes.filter(Q(last_published_at__gte=since) | Q(first_published_at__gte=since))
+    return Serialized(minutes, serialize)
 
 
 @router.get("/{minutes_id}/", response=responses(MinutesOut, not_found=True), summary="One published minutes")

@@ -82,11 +82,6 @@ def can_view_translation_queue(user) -> bool:
     return is_ndc_editor(user)
 
 
-def can_view_minutes(user, minutes) -> bool:
-    """Read ``minutes``: published ones for everybody; drafts for those who may edit them."""
-    return minutes.live or user.has_perm("minutes.view_minutes", minutes)
-
-
 def editable_minutes(user, queryset: QuerySet) -> QuerySet:
     """The minutes of ``queryset`` that ``user`` may edit."""
     from .models import Minutes

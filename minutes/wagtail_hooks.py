@@ -10,7 +10,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, ObjectList
 from wagtail.snippets.models import register_snippet
 
-from core.panels import side_by_side
+from core.panels import side_by_side, yes_no
 from core.permissions import ScopedSnippetViewSet
 
 from . import admin_views, permissions
@@ -24,7 +24,7 @@ class MinutesViewSet(ScopedSnippetViewSet):
     menu_label = _("Minutes")
     menu_order = 250
     add_to_admin_menu = True
-    list_display = ["__str__", "sent_to_ndc_at", "live", "first_published_at"]
+    list_display = ["__str__", "sent_to_ndc_at", yes_no(Minutes, "live", _("Published")), "first_published_at"]
     list_filter = ["live"]
     search_fields = ["closing_remarks_zh_hant", "closing_remarks_en"]
     edit_handler = ObjectList(

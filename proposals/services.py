@@ -243,6 +243,7 @@ def proposal_mark_duplicate(
     """A duplicate of a proposal being seconded (or further on) is answered with reasons and
     linked to it; it does not go to seconding (K-6.2.3)."""
     zh, en = _reasons(reasons_zh_hant, reasons_en)
+    duplicate_of = Proposal.objects.get(pk=duplicate_of.pk)
     if duplicate_of.pk == proposal.pk or duplicate_of.status in (
         Status.IN_REVIEW,
         Status.RETURNED,

@@ -15,7 +15,7 @@ from factory.django import DjangoModelFactory, Password
 
 from core.roles import ROLE_GROUPS
 
-PASSWORD = "pw-test-12345-long"
+PASSWORD = "pw-123456-long"
 
 
 class UserFactory(DjangoModelFactory):

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from django import template
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
@@ -40,7 +38,7 @@ def isodate(value: str | None, style: str = "long") -> str:
     """An ISO date string shown in the active language (ROC in Chinese)."""
     if not value:
         return ""
-    return dates.format_date(dt.date.fromisoformat(value[:10]), None, style)  # type: ignore[arg-type]
+    return dates.format_date(dates.date_from_iso(value), None, style)  # type: ignore[arg-type]
 
 
 @register.filter
@@ -53,4 +51,4 @@ def date_in(value: str | None, language: str) -> str:
     """An ISO date string in ``language`` (for the bilingual PDF)."""
     if not value:
         return ""
-    return dates.format_date(dt.date.fromisoformat(value[:10]), language)
+    return dates.format_date(dates.date_from_iso(value), language)

@@ -52,6 +52,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.sites",
+    # django-ninja's own Swagger UI files: /api/v1/docs works offline (no CDN).
+    "ninja",
     "allauth",
     "allauth.account",
     "django_tasks",
@@ -59,12 +61,11 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    "core.middleware.PageCacheUpdateMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Static files (collected, hashed, compressed) straight from the WSGI process.
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Answers anonymous visitors from the page cache before the rest of the stack runs.
-    "core.middleware.PageCacheFetchMiddleware",
+    "core.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -155,7 +156,9 @@ STATICFILES_DIRS = [BASE_DIR / "assets"]
 # far-future cache headers. Needs `collectstatic` under the same settings (`make setup` runs it).
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    "staticfiles": {
+        "BACKEND": env("STATICFILES_BACKEND", default="whitenoise.storage.CompressedManifestStaticFilesStorage")
+    },
 }
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", default=str(BASE_DIR / "media")))
@@ -201,9 +204,30 @@ TASK_STALE_SECONDS = env.int("TASK_STALE_SECONDS", default=3600)
 # sessions, rate limits and content versions), local memory otherwise.
 REDIS_URL = env("REDIS_URL", default="")
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    CACHES = {
+        # Reads miss and writes are skipped while Redis is down: pages answer uncached (core/cache_backends.py).
+        "default": {
+            "BACKEND": "core.cache_backends.TolerantRedisCache",
+            "LOCATION": REDIS_URL,
+            # Several sites (or test runs) may share one Redis database.
+            "KEY_PREFIX": env("CACHE_KEY_PREFIX", default=""),
+        },
+        # Rate-limit counters: never tolerant, so limits fail safe (core/ratelimit.py).
+        "ratelimit": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": env("CACHE_KEY_PREFIX", default="") + "rl",
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        },
+    }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "ogp"}}
+# Pages and fragments (version-keyed, never changing meaning): a small in-process LRU in front of
+# the default cache, compressed there (core/cache_backends.py).
+CACHES["template_fragments"] = {
+    "BACKEND": "core.cache_backends.TwoLevelCache",
+    "OPTIONS": {"REMOTE": "default", "LOCAL_SECONDS": 60, "LOCAL_ENTRIES": 2000},
+}
 # Full-page cache for anonymous visitors (core/middleware.py); 0 turns it off.
 CACHE_MIDDLEWARE_SECONDS = env.int("CACHE_MIDDLEWARE_SECONDS", default=60)
 # Cached fragments of public pages (core/cache.py): invalidated on every content change,
@@ -235,25 +259,67 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="WARNING")},
 }
 
-# Accounts: how a user appears in public is chosen at sign-up (T-3); consultations' rate limits
-# (per user and per IP, in the cache: Redis when REDIS_URL is set) as (count, seconds).
+# Accounts: how a user appears in public is chosen at sign-up (T-3). Consultations' rate limits
+# (per user and per IP, in the cache) are consultations.rules.USER_RATE / IP_RATE; a deployment
+# may override them with CONSULTATION_RATE_LIMITS = {"user": (count, seconds), "ip": (...)}.
 ACCOUNT_SIGNUP_FORM_CLASS = "accounts.forms.SignupForm"
 # Minutes: rebuild a minutes' stored PDFs (a background task) when it is published or changes.
 MINUTES_BUILD_PDFS = True
-CONSULTATION_RATE_LIMITS = {"user": (5, 60), "ip": (20, 60)}
 
 # --- Hardening: client address and rate limits (core/net.py, core/ratelimit.py) ---
 # How many reverse proxies in front of the site append to X-Forwarded-For (0: none, REMOTE_ADDR
 # is the client). Every rate limit (comments, logins, allauth's) uses core.net.client_ip.
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+# allauth's adapter (accounts/adapter.py): language kept, emails in the reader's language,
+# client address from core.net, sign-ins through accounts.throttle.
+ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
 # Sign-ins (public and admin) are throttled by accounts.throttle, per account and, much higher so
 # that a NAT is not locked out together, per address: (count, seconds). allauth's own
-# login_failed limit is off (it would lock a NAT at 5 per IP).
-LOGIN_RATE_LIMITS = {"account": (5, 15 * 60), "ip": (50, 15 * 60)}
+# login_failed limit is off (it would lock a NAT at 5 per IP). The limits are
+# accounts.throttle.DEFAULT_LIMITS; LOGIN_RATE_LIMITS = {"account": (count, seconds), ...} overrides.
 ACCOUNT_RATE_LIMITS = {"login_failed": None}
+# allauth's other limits (sign-up, password reset ...) count in the default cache, which tolerates
+# an outage: while the rate-limit store is down, POSTs there are refused (core.ratelimit.GuardMiddleware).
+RATE_LIMITED_POST_PREFIXES = ["/accounts/", "/en/accounts/"]
+MIDDLEWARE.append("core.ratelimit.GuardMiddleware")
 WAGTAILADMIN_USER_LOGIN_FORM = "accounts.admin_login.AdminLoginForm"
 # Staff reset their password through the public, rate-limited reset (allauth).
 WAGTAIL_PASSWORD_RESET_ENABLED = False
+
+# Content-Security-Policy (core/csp.py, django-csp): public pages without 'unsafe-inline'; the
+# Wagtail admin keeps what it needs.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+# Right after SecurityMiddleware: every answer gets the header, page-cached ones included.
+MIDDLEWARE.insert(MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1, "core.csp.PathCSPMiddleware")
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "PATHS": ["/admin/"],
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", "'unsafe-inline'", "'unsafe-eval'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:"],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "frame-src": ["'self'", "blob:"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],
+    },
+}
 # --- end hardening ---
 
 # --- Participatory budgeting ---

@@ -10,7 +10,7 @@ import pytest
 from django.core import mail
 
 from accounts.models import User
-from tests.factories import CitizenFactory
+from tests.factories import PASSWORD, CitizenFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -71,7 +71,10 @@ def test_rule_K_4_data_download(client):
     assert response.status_code == 200 and response["Content-Disposition"].startswith("attachment")
     data = json.loads(response.content)
     assert data["account"]["email"] == "d@example.org" and data["comments"] == []
-    assert set(data) == {"account", "email_addresses", "comments", "suggestions"}
+    # the account, then each installed app's part (its ``personal_data`` provider)
+    assert set(data) == {"account", "email_addresses", "comments", "suggestions", "proposals", "seconds"} | {
+        "budgeting_proposals"
+    }
     assert Comment.objects.count() == 0
 
 
@@ -80,14 +83,14 @@ def test_rule_K_4_account_deletion_keeps_comments_as_deleted_user(client, open_c
     comment, _ = post(open_consultation, user, "我的意見留下")
     client.force_login(user)
     assert client.post("/accounts/profile/delete/", {"password": "wrong"}).status_code == 400
-    response = client.post("/accounts/profile/delete/", {"password": "pw-123456-long"})
+    response = client.post("/accounts/profile/delete/", {"password": PASSWORD})
     assert response.status_code == 302
     user.refresh_from_db()
     assert user.email is None and not user.is_active and user.nickname == "" and user.deleted_at is not None
     assert not user.emailaddress_set.exists()
     page = client.get(f"/en/consultations/{open_consultation.pk}/").content.decode()
     assert "我的意見留下" in page and "deleted user" in page and "將離開" not in page
-    assert not client.login(username="gone@example.org", password="pw-123456-long")
+    assert not client.login(username="gone@example.org", password=PASSWORD)
     api = client.get(f"/api/v1/consultations/{open_consultation.pk}/comments/").json()
     assert api["items"][0]["author"] == str(user.public_name)
     comment.refresh_from_db()

@@ -4,24 +4,20 @@ per address, the admin's sign-in page is for staff only and shares the public pa
 from __future__ import annotations
 
 import pytest
-from django.contrib.auth.models import Group
 from django.test import override_settings
 
-from core.roles import NDC_EDITOR, ROLE_GROUPS
-from tests.consultations.conftest import make_user
+from core.roles import NDC_EDITOR
+from tests.factories import PASSWORD, CitizenFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
-PASSWORD = "pw-123456-long"
 ADMIN_LOGIN = "/admin/login/"
 PUBLIC_LOGIN = "/en/accounts/login/"
 
 
 @pytest.fixture
 def editor(db):
-    user = make_user("editor@example.org")
-    user.groups.add(Group.objects.get(name=ROLE_GROUPS[NDC_EDITOR]))
-    return user
+    return UserFactory(email="editor@example.org", roles=[NDC_EDITOR], verified=True)
 
 
 def admin_login(client, username, password, **extra):
@@ -82,7 +78,7 @@ def test_a_successful_sign_in_does_not_count(client, editor):
 
 
 def test_finding_4_admin_refuses_citizens(client):
-    make_user("citizen@example.org")
+    CitizenFactory(email="citizen@example.org")
     response = admin_login(client, "citizen@example.org", PASSWORD)
     assert response.status_code == 200
     assert refusal(response) == "not_staff"
@@ -90,26 +86,25 @@ def test_finding_4_admin_refuses_citizens(client):
 
 
 def test_finding_4_admin_refuses_unverified_accounts(client):
-    make_user("new@example.org", verified=False)
+    CitizenFactory(email="new@example.org", verified=False)
     response = admin_login(client, "new@example.org", PASSWORD)
     assert response.status_code == 200 and not signed_in(client)
     assert refusal(response) == "not_staff"
-    staff = make_user("new-staff@example.org", verified=False)
-    staff.groups.add(Group.objects.get(name=ROLE_GROUPS[NDC_EDITOR]))
+    UserFactory(email="new-staff@example.org", roles=[NDC_EDITOR], verified=False)
     response = admin_login(client, "new-staff@example.org", PASSWORD)
     assert response.status_code == 200 and not signed_in(client)
     assert refusal(response) == "unconfirmed"
 
 
 def test_a_wrong_password_of_a_citizen_says_nothing_about_the_account(client):
-    make_user("citizen@example.org")
+    CitizenFactory(email="citizen@example.org")
     assert refusal(admin_login(client, "citizen@example.org", "wrong")) == "invalid_login"
 
 
 def test_one_guesser_behind_a_nat_does_not_lock_out_the_others(client, editor):
     """Five wrong passwords for one account lock that account only: a colleague behind the
     same address still signs in."""
-    make_user("victim@example.org")
+    CitizenFactory(email="victim@example.org")
     for _ in range(6):
         admin_login(client, "victim@example.org", "wrong-password", REMOTE_ADDR="192.0.2.1")
     response = admin_login(client, "editor@example.org", PASSWORD, REMOTE_ADDR="192.0.2.1")

@@ -40,14 +40,12 @@ TEXT = {
 
 
 def _citizen(email: str):
-    from allauth.account.models import EmailAddress
-    from django.contrib.auth import get_user_model
+    from factory.django import Password
 
     from core.services import DEMO_PASSWORD
+    from tests.factories import CitizenFactory
 
-    user = get_user_model().objects.create_user(username=email, email=email, password=DEMO_PASSWORD, nickname="居民")
-    EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
-    return user
+    return CitizenFactory(email=email, password=Password(DEMO_PASSWORD), nickname="居民")
 
 
 def _vote(context, base: str, lang: str, process, text: dict, choose: int = 0):

@@ -136,3 +136,19 @@ def test_only_ndc_compiles(three_published, moe_officer):
 
     with pytest.raises(PermissionDenied):
         action_plan_compile(plan=three_published[0].plan, user=moe_officer)
+
+
+def test_pdf_cover_date_is_the_taipei_day(plan, tmp_path):
+    """A plan compiled at 01:40 Taipei time (17:40 UTC the day before) shows the Taipei day."""
+    import datetime as dt
+
+    from commitments.exports import render_pdf_bytes
+    from commitments.services.tables import plan_snapshot
+
+    moment = dt.datetime(2024, 3, 31, 17, 40, tzinfo=dt.UTC)  # 2024-04-01 01:40 in Taipei
+    data = plan_snapshot(plan, version=1, compiled_at=moment)
+    path = tmp_path / "plan.pdf"
+    path.write_bytes(render_pdf_bytes(data))
+    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True).stdout
+    assert "民國113年4月1日" in text and "1 April 2024" in text
+    assert "3月31日" not in text and "31 March 2024" not in text

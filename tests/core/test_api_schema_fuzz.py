@@ -30,6 +30,7 @@ def keep_test_connection():
     signals.request_started.connect(close_old_connections)
     signals.request_finished.connect(close_old_connections)
 
+
 EXAMPLES = 8
 
 

@@ -94,3 +94,48 @@ def test_commitment_page_body_is_cached_and_follows_edits(client, fragments_on, 
     html = client.get(url).content.decode()
     assert "Young people in policy making" in html and "<title>Young people in policy making" in html
     assert client.get("/en/plans/2020-2024/commitments/99/").status_code == 404
+
+
+def test_a_login_renews_no_page(demo_accounts):
+    from django.contrib.auth.models import update_last_login
+
+    from core.cache import stamp
+
+    before = stamp()
+    update_last_login(None, demo_accounts["ndc_editor"])
+    assert stamp() == before
+
+
+def test_a_comment_renews_consultation_pages_only():
+    from core.cache import bump, path_stamp
+
+    plan_page, consultations_page = path_stamp("/en/plans/2020-2024/"), path_stamp("/consultations/1/")
+    home = path_stamp("/")
+    bump("comments")  # what a Comment save does (MODEL_SCOPES)
+    assert path_stamp("/en/plans/2020-2024/") == plan_page
+    assert path_stamp("/consultations/1/") != consultations_page
+    assert path_stamp("/") != home  # unknown or mixed pages depend on everything
+
+
+def test_comment_save_bumps_the_comments_scope_only():
+    from consultations.models import Comment
+    from core.cache import scope_of
+
+    assert scope_of(Comment) == "comments"
+    from accounts.models import User
+
+    assert scope_of(User, update_fields=["last_login"]) is None
+    assert scope_of(User) == "accounts"
+
+
+def test_two_level_cache_hit_needs_no_round_trip():
+    from unittest import mock
+
+    from django.core.cache import caches
+
+    store = caches["template_fragments"]
+    store.set("ogp:test:k", "x" * 5000, 60)
+    remote = caches["default"]
+    with mock.patch.object(type(remote), "get", side_effect=AssertionError("remote read")):
+        assert store.get("ogp:test:k") == "x" * 5000
+    assert remote.get(store.make_key("ogp:test:k"))[:1] == b"z"  # compressed in the shared cache

@@ -49,3 +49,13 @@ def test_template_filter_follows_active_language():
     assert template.render(context) == "民國109年3月31日 / 109年3月31日"
     with translation.override("en"):
         assert template.render(context) == "31 March 2020 / 31 Mar 2020"
+
+
+def test_iso_moments_are_read_as_the_taipei_day():
+    import datetime as dt
+
+    from core.dates import date_from_iso
+
+    assert date_from_iso("2024-03-31T17:40:00+00:00") == dt.date(2024, 4, 1)  # 01:40 in Taipei
+    assert date_from_iso("2024-03-31T15:59:59+00:00") == dt.date(2024, 3, 31)
+    assert date_from_iso("2024-03-31") == dt.date(2024, 3, 31)

@@ -58,7 +58,10 @@ def test_empty_recipients_are_ignored(django_capture_on_commit_callbacks):
 
 @override_settings(EMAIL_MAX_ATTEMPTS=2)
 def test_smtp_failure_keeps_the_email_and_retries_then_marks_it_failed(django_capture_on_commit_callbacks):
-    with mock.patch("django.core.mail.backends.locmem.EmailBackend.send_messages", side_effect=smtplib.SMTPServerDisconnected("down")):
+    with mock.patch(
+        "django.core.mail.backends.locmem.EmailBackend.send_messages",
+        side_effect=smtplib.SMTPServerDisconnected("down"),
+    ):
         with django_capture_on_commit_callbacks(execute=True):
             email_enqueue(to=["a@example.org"], subject="s", body="b")
         email = OutgoingEmail.objects.get()

@@ -11,22 +11,7 @@ from django.utils import timezone
 from wagtail.users.models import UserProfile
 
 from commitments.models import Agency, AgencyStaff, Commitment
-
-
-def make_user(email: str, *, verified: bool = True, nickname: str = "", language: str = "zh-hant", **extra):
-    from allauth.account.models import EmailAddress
-    from django.contrib.auth import get_user_model
-
-    user = get_user_model().objects.create_user(
-        username=email,
-        email=email,
-        password="pw-123456-long",
-        nickname=nickname or email.split("@")[0],
-        preferred_language=language,
-        **extra,
-    )
-    EmailAddress.objects.create(user=user, email=email, verified=verified, primary=True)
-    return user
+from tests.factories import CitizenFactory
 
 
 def admin_language(user, language: str) -> None:
@@ -57,12 +42,12 @@ def staff(demo_accounts):
 
 @pytest.fixture
 def citizen(db):
-    return make_user("citizen@example.org", nickname="青鳥")
+    return CitizenFactory(email="citizen@example.org", nickname="青鳥")
 
 
 @pytest.fixture
 def citizen2(db):
-    return make_user("reader@example.org", nickname="讀者", language="en")
+    return CitizenFactory(email="reader@example.org", nickname="讀者", preferred_language="en")
 
 
 @pytest.fixture

@@ -7,8 +7,9 @@ import datetime as dt
 import pytest
 
 from consultations import engagement
+from tests.factories import CitizenFactory
 
-from .conftest import admin_language, make_user
+from .conftest import admin_language
 
 pytestmark = pytest.mark.django_db
 
@@ -44,7 +45,7 @@ def test_officer_of_another_agency_sees_nothing_of_moe(client, staff, make_consu
     from core.roles import ROLE_GROUPS
 
     post(make_consultation(), citizen)
-    other = make_user("other.officer@example.org")
+    other = CitizenFactory(email="other.officer@example.org")
     other.groups.add(Group.objects.get(name=ROLE_GROUPS["agency_officer"]))
     AgencyStaff.objects.create(user=other, agency=Agency.objects.exclude(code="moe").first())
     body = _home(client, other, "en")
@@ -85,7 +86,7 @@ def test_convener_of_another_forum_sees_none_of_it(client, staff, forum_world, p
     from core.roles import ROLE_GROUPS
     from forum.models import Forum
 
-    other = make_user("other.convener@example.org")
+    other = CitizenFactory(email="other.convener@example.org")
     other.groups.add(Group.objects.get(name=ROLE_GROUPS["convener"]))
     Forum.objects.create(commitment=Commitment.objects.get(plan=plan, number=1)).staff.add(other)
     body = _home(client, other, "en")
@@ -95,7 +96,7 @@ def test_convener_of_another_forum_sees_none_of_it(client, staff, forum_world, p
 def test_moderator_sees_the_queue_with_report_counts(client, staff, open_consultation, citizen, post):
     comment = post(open_consultation, citizen, "可疑的意見")
     for n in range(3):
-        engagement.comment_report(comment=comment, user=make_user(f"r{n}@example.org"))
+        engagement.comment_report(comment=comment, user=CitizenFactory(email=f"r{n}@example.org"))
     body = _home(client, staff["moderator"], "en")
     assert f"Comment #{comment.pk} on “Draft consultation”" in body and "3 reports" in body
     engagement.reports_handle(comment=comment, moderator=staff["moderator"])
@@ -137,6 +138,8 @@ def test_dashboard_queries_do_not_grow_with_data(client, staff, role, make_consu
     for n in range(3):
         consultation = make_consultation(opens=-30, closes=-3 - n)
         post(make_consultation(), citizen, f"意見{n}")
-        engagement.comment_report(comment=post(make_consultation(), citizen), user=make_user(f"x{n}@example.org"))
+        engagement.comment_report(
+            comment=post(make_consultation(), citizen), user=CitizenFactory(email=f"x{n}@example.org")
+        )
         assert consultation
     assert load() == first

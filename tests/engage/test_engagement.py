@@ -12,8 +12,7 @@ from django.db import IntegrityError
 from commitments.models import CommitmentFollow
 from consultations import engagement, rules, services
 from consultations.models import CommentReport, CommentVersion, ConsultationFollow
-
-from .conftest import make_user
+from tests.factories import CitizenFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -133,9 +132,9 @@ def test_every_commenter_and_follower_hears_of_the_response_in_their_language(
     Comment.objects.create(
         consultation=consultation, author=citizen2, text="沒被引用", token="00000000-0000-0000-0000-000000000002"
     )
-    follower = make_user("follower@example.org", language="en")
+    follower = CitizenFactory(email="follower@example.org", preferred_language="en")
     ConsultationFollow.objects.create(consultation=consultation, user=follower)
-    commitment_follower = make_user("cf@example.org")
+    commitment_follower = CitizenFactory(email="cf@example.org")
     CommitmentFollow.objects.create(commitment=commitment4, user=commitment_follower)
     CommitmentFollow.objects.create(commitment=commitment4, user=citizen)  # told once only
     mail.outbox.clear()
@@ -237,7 +236,7 @@ def test_report_view_and_queue(client, staff, open_consultation, citizen, citize
     comment = post(open_consultation, citizen, "可疑文字")
     url = f"/en/consultations/comments/{comment.pk}/report/"
     assert client.get(url)["Location"].startswith("/en/accounts/login/")
-    unverified = make_user("nv@example.org", verified=False)
+    unverified = CitizenFactory(email="nv@example.org", verified=False)
     client.force_login(unverified)
     response = client.post(url, {"reason": "理由保留"})
     assert response.status_code == 400 and "理由保留" in response.content.decode()

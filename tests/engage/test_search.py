@@ -28,6 +28,15 @@ def test_header_search_box_on_every_page_and_feeds_advertised(client):
         body = client.get(url).content.decode()
         assert 'role="search"' in body and 'name="q"' in body, url
         assert 'type="application/atom+xml"' in body and "/minutes/feed/" in body, url
+        assert "/consultations/feed/" in body, url
+
+
+def test_consultations_feed_in_both_languages(client, make_consultation):
+    make_consultation(title_zh_hant="開放資料標準徵詢", title_en="Open data standards consultation")
+    chinese = client.get("/consultations/feed/")
+    assert chinese.status_code == 200 and "開放資料標準徵詢" in chinese.content.decode()
+    english = client.get("/en/consultations/feed/").content.decode()
+    assert "Open data standards consultation" in english and "/en/consultations/" in english
 
 
 def test_two_character_word_inside_a_sentence_is_found(client, world):

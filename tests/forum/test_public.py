@@ -174,7 +174,18 @@ def test_api_shape_exactly_as_documented(client, forum, make_member, make_meetin
     assert member["name"]["zh-hant"] and member["name"]["en"]
     assert data["balance"] == {"government": 1, "non_government": 1}
     meeting = data["meetings"][0]
-    assert set(meeting) == {"id", "starts_at", "present", "decisions"}
+    assert set(meeting) == {
+        "id",
+        "title",
+        "starts_at",
+        "ends_at",
+        "place",
+        "online_url",
+        "present",
+        "agenda",
+        "decisions",
+        "url",
+    }  # meetings with title, place, agenda and decisions (issue 12)
     assert meeting["present"] == 2 and meeting["starts_at"] == "2020-01-01T14:00:00+08:00"
     decision = meeting["decisions"][0]
     assert set(decision) == {"item", "outcome", "present", "agreed_to_vote", "in_favour", "against", "abstain"}

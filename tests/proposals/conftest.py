@@ -9,6 +9,7 @@ import pytest
 from django.utils import timezone
 
 from commitments.models import Agency, AgencyStaff
+from tests.factories import CitizenFactory
 
 
 @pytest.fixture
@@ -16,29 +17,14 @@ def today():
     return timezone.localdate()
 
 
-def make_user(email: str, *, verified: bool = True, language: str = "zh-hant"):
-    from allauth.account.models import EmailAddress
-    from django.contrib.auth import get_user_model
-
-    user = get_user_model().objects.create_user(
-        username=email,
-        email=email,
-        password="pw-123456-long",
-        nickname=email.split("@")[0],
-        preferred_language=language,
-    )
-    EmailAddress.objects.create(user=user, email=email, verified=verified, primary=True)
-    return user
-
-
 @pytest.fixture
 def citizen(db):
-    return make_user("citizen@example.org")
+    return CitizenFactory(email="citizen@example.org")
 
 
 @pytest.fixture
 def citizens(db):
-    return [make_user(f"c{n}@example.org") for n in range(5)]
+    return [CitizenFactory(email=f"c{n}@example.org") for n in range(5)]
 
 
 @pytest.fixture

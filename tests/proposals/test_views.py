@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import uuid
 
 import pytest
@@ -10,8 +11,7 @@ import pytest
 from proposals import seconding as sec
 from proposals import services
 from proposals.models import Proposal, Status
-
-from .conftest import make_user
+from tests.factories import CitizenFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -112,7 +112,7 @@ def test_rule_T_9_3_4_second_with_code_through_the_pages(client, seconding_propo
     proposal = seconding_proposal(profile="taichung")
     client.force_login(citizens[0])
     client.post(f"/proposals/{proposal.pk}/second/", {})
-    code = mail.outbox[-1].subject.split()[-1]
+    code = re.search(r"\d{6}", mail.outbox[-1].subject).group()
     response = client.post(f"/proposals/{proposal.pk}/second/confirm/", {"code": "x"})
     assert response.status_code == 400
     response = client.post(f"/proposals/{proposal.pk}/second/confirm/", {"code": code})
@@ -223,5 +223,5 @@ def test_anonymous_admin_redirects_to_login(client, submit):
 
 def test_unverified_cannot_second(client, seconding_proposal):
     proposal = seconding_proposal()
-    client.force_login(make_user("nv@example.org", verified=False))
+    client.force_login(CitizenFactory(email="nv@example.org", verified=False))
     assert client.post(f"/proposals/{proposal.pk}/second/").status_code == 400

@@ -1,0 +1,72 @@
+"""Query budgets of the consultation pages and API independent of the number of comments
+(stored counters, no count of all comments); the counters follow posts, moderation and deletion."""
+
+from __future__ import annotations
+
+import uuid
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from consultations.counters import counters_refresh
+from consultations.models import Comment
+
+pytestmark = pytest.mark.django_db
+
+
+def _add_comments(consultation, author, count: int) -> None:
+    Comment.objects.bulk_create(
+        [Comment(consultation=consultation, author=author, text=f"意見 {n}", token=uuid.uuid4()) for n in range(count)]
+    )
+    counters_refresh(consultation.pk)
+
+
+def _queries(client, url: str) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured)
+
+
+URLS = [
+    "/consultations/",
+    "/en/consultations/{pk}/",
+    "/consultations/{pk}/?page=3",
+    "/api/v1/consultations/",
+    "/api/v1/consultations/{pk}/comments/",
+    "/api/v1/consultations/{pk}/comments/?page=2",
+]
+
+
+@pytest.mark.parametrize("url", URLS)
+def test_query_budget_does_not_grow_with_comments(client, open_consultation, citizen, url):
+    path = url.format(pk=open_consultation.pk)
+    _add_comments(open_consultation, citizen, 120)
+    client.get(path)  # warm-up (translations, content types)
+    small = _queries(client, path)
+    _add_comments(open_consultation, citizen, 400)
+    assert _queries(client, path) == small
+    assert small <= 12
+
+
+def test_counts_come_from_stored_counters(client, open_consultation, citizen):
+    _add_comments(open_consultation, citizen, 130)
+    with CaptureQueriesContext(connection) as captured:
+        body = client.get(f"/api/v1/consultations/{open_consultation.pk}/comments/").json()
+    assert body["count"] == 130
+    assert not any("COUNT(" in q["sql"].upper() for q in captured.captured_queries)
+
+
+def test_counters_follow_posts_moderation_and_deletion(open_consultation, citizen, post):
+    comment, _ = post(open_consultation, citizen, "一")
+    post(open_consultation, citizen, "二")
+    open_consultation.refresh_from_db()
+    assert (open_consultation.visible_comments, open_consultation.thread_count) == (2, 2)
+    comment.visibility = Comment.Visibility.HIDDEN
+    comment.hidden_ground = "spam"
+    comment.save()
+    open_consultation.refresh_from_db()
+    assert (open_consultation.visible_comments, open_consultation.thread_count) == (1, 2)
+    comment.delete()
+    open_consultation.refresh_from_db()
+    assert (open_consultation.visible_comments, open_consultation.thread_count) == (1, 1)
