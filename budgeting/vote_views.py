@@ -19,9 +19,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
+from core.net import client_ip
+
 from . import captcha, gate, rules, services
 from .forms import BallotForm, ConsentForm, DeclarationForm, IdentityForm
-from .limits import client_ip
 from .models import ConsentVersion, Process
 
 VERIFIED_FOR = dt.timedelta(minutes=15)

@@ -264,3 +264,18 @@ def test_invalid_ballot_keeps_choices_and_writes_nothing(voting_process, solve_c
     assert response.status_code == 400
     assert response.content.decode().count("checked") == 3
     assert not Ballot.objects.exists() and not VoterRollEntry.objects.exists()
+
+
+def test_p3_limit_store_down_refuses_safely(voting_process, solve_captcha, monkeypatch):
+    from core import ratelimit
+
+    def down(key, limit):
+        raise ratelimit.RateLimitUnavailable("cache down")
+
+    monkeypatch.setattr(ratelimit, "hit", down)
+    client = Client()
+    agree(client, voting_process)
+    response = check_identity(client, voting_process, solve_captcha, lang="/en")
+    assert response.status_code == 503
+    assert "Try again in a moment" in response.content.decode()
+    assert not VoterRollEntry.objects.exists()
