@@ -154,12 +154,28 @@ def _load() -> str:
     return Path("/proc/loadavg").read_text().split()[0] if Path("/proc/loadavg").exists() else "?"
 
 
+def _lock_or_exit():
+    """One bench at a time per database/port on this machine (runs would drop each other's database)."""
+    import fcntl
+
+    handle = open(f"/tmp/ogp-bench-{PORT}.lock", "w")  # noqa: SIM115 - held for the whole run
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        raise SystemExit(
+            f"!! another `make bench` is running on port {PORT}: wait, or set BENCH_PORT, "
+            "BENCH_DATABASE_URL and BENCH_REDIS_URL to your own."
+        )
+    return handle
+
+
 def main(argv: list[str]) -> None:
     parser = argparse.ArgumentParser(prog="python -m bench")
     parser.add_argument("scenarios", nargs="*", help="bench_<name> modules to run (default: all)")
     parser.add_argument("--duration", type=float, default=float(os.environ.get("BENCH_SECONDS", "2")))
     args = parser.parse_args(argv)
     started = time.perf_counter()
+    lock = _lock_or_exit()  # noqa: F841 - released at exit
     _services_or_exit()
     _recreate_database()
     _flush_redis()

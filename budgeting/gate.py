@@ -17,7 +17,9 @@ from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from . import captcha, identity, limits, rules
+from core import ratelimit
+
+from . import captcha, identity, rules
 from .registry import RegistryUnavailable, registry
 
 
@@ -64,9 +66,9 @@ def attempt_allowed(*, session_key: str, ip: str) -> None:
     """Count one identity check for the session and the address; refuse beyond the limits."""
     configured = settings.BUDGETING_IDENTITY_LIMITS
     try:
-        ok_session = limits.hit(f"budgeting:id:s:{session_key}", limits.RateLimit(*configured["session"]))
-        ok_ip = limits.hit(f"budgeting:id:ip:{ip}", limits.RateLimit(*configured["ip"]))
-    except limits.RateLimitUnavailable as error:
+        ok_session = ratelimit.hit(f"budgeting:id:s:{session_key}", ratelimit.RateLimit(*configured["session"]))
+        ok_ip = ratelimit.hit(f"budgeting:id:ip:{ip}", ratelimit.RateLimit(*configured["ip"]))
+    except ratelimit.RateLimitUnavailable as error:
         raise IdentityRefused("limit_unavailable", MESSAGES["limit_unavailable"]) from error
     if not (ok_session and ok_ip):
         raise IdentityRefused("limited", MESSAGES["limited"])

@@ -13,9 +13,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 
+from core.net import client_ip
+
 from . import captcha, gate, rules, services
 from .forms import IdentityForm
-from .limits import client_ip
 from .models import TargetedSurvey
 
 

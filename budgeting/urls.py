@@ -13,7 +13,6 @@ urlpatterns = [
     path("budgeting/<int:pk>/vote/", vote_views.consent, name="vote"),
     path("budgeting/<int:pk>/vote/identity/", vote_views.identity, name="vote_identity"),
     path("budgeting/<int:pk>/vote/ballot/", vote_views.ballot, name="vote_ballot"),
-    path("budgeting/<int:pk>/vote/receipt/", vote_views.receipt, name="vote_receipt"),
     path("budgeting/<int:pk>/vote/declare/", vote_views.declare, name="declare"),
     path("budgeting/<int:pk>/results/", views.results, name="results"),
     path("budgeting/<int:pk>/results.pb", views.results_pb, name="results_pb"),

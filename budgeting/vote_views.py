@@ -2,7 +2,8 @@
 
 What the session remembers between steps, per process: the consent version agreed to and,
 after the identity check, only the scoped keyed hash of the ID (for 15 minutes). The raw ID and
-birth date live only in the request that checks them.
+birth date live only in the request that checks them; the receipt (the ballot's random id) only
+in the answer to the ballot.
 """
 
 from __future__ import annotations
@@ -18,9 +19,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
+from core.net import client_ip
+
 from . import captcha, gate, rules, services
 from .forms import BallotForm, ConsentForm, DeclarationForm, IdentityForm
-from .limits import client_ip
 from .models import ConsentVersion, Process
 
 VERIFIED_FOR = dt.timedelta(minutes=15)
@@ -146,7 +148,7 @@ def captcha_image(request):
 
 @never_cache
 def ballot(request, pk: int):
-    """Step 3: the ballot, by the process's rules; one ballot per identity (P-1)."""
+    """Step 3: the ballot, by the process's rules; one ballot per identity (P-1); step 4, the receipt."""
     process = _process(pk)
     round_ = _round(process)
     if round_ is None:
@@ -177,8 +179,10 @@ def ballot(request, pk: int):
             for message in error.messages:
                 form.add_error(None, message)
         else:
-            _save(request, process, voter=None, verified_at=None, consent=None, receipt=str(cast.id))
-            return redirect("budgeting:vote_receipt", pk=process.pk)
+            # The receipt is shown once, in this answer, and kept nowhere: a session holding the
+            # ballot's id (and its expiry time) could be joined to the roll's time of voting.
+            _save(request, process, voter=None, verified_at=None, consent=None)
+            return render(request, "budgeting/vote_receipt.html", {"process": process, "receipt": str(cast.id)})
     return render(
         request,
         "budgeting/vote_ballot.html",
@@ -191,16 +195,6 @@ def ballot(request, pk: int):
         },
         status=400 if form.is_bound else 200,
     )
-
-
-@never_cache
-def receipt(request, pk: int):
-    """Step 4: the receipt: the ballot's random number, which names nobody."""
-    process = _process(pk)
-    code = _state(request, process).get("receipt")
-    if not code:
-        return redirect("budgeting:process", pk=process.pk)
-    return render(request, "budgeting/vote_receipt.html", {"process": process, "receipt": code})
 
 
 @never_cache

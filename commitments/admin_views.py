@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from core.pdf import PdfUnavailable
 
 from . import permissions
-from .models import ActionPlan, CommitmentTable, CompiledPlan
+from .models import ActionPlan, Commitment, CompiledPlan
 from .public import overdue_indicators
 from .services import action_plan_compile
 
@@ -33,14 +33,14 @@ def monitoring(request):
                 % {"version": compiled.version, "count": len(compiled.data["commitments"])},
             )
         return redirect("commitments_monitoring")
-    tables = (
-        CommitmentTable.objects.filter(commitment__plan=plan)
-        .select_related("commitment__lead_agency")
-        .order_by("commitment__number")
-    )
+    # Every commitment of the plan, with its table or without one (a missing table is the news).
+    rows = [
+        {"commitment": c, "table": getattr(c, "table", None)}
+        for c in Commitment.objects.filter(plan=plan).select_related("lead_agency", "table").order_by("number")
+    ]
     context = {
         "plan": plan,
-        "tables": tables,
+        "rows": rows,
         "overdue": overdue_indicators(plan) if plan else [],
         "compilations": CompiledPlan.objects.filter(plan=plan).select_related("plan")[:10],
         "header_title": _("Action plan monitoring"),

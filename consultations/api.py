@@ -51,6 +51,8 @@ class ReplyOut(Schema):
     author: str | None
     text: str | None
     date: dt.datetime
+    edited: dt.datetime | None = Field(description="When its author last edited it (null: never).")
+    withdrawn: bool = Field(description="Its author withdrew it: the text is no longer public.")
 
 
 class CommentOut(ReplyOut):
@@ -79,15 +81,19 @@ def consultation_out(item) -> dict:
 
 
 def reply_out(comment: Comment) -> dict:
-    """A comment as the public sees it: a hidden one shows only its ground; only the public name."""
+    """A comment as the public sees it: a hidden one shows only its ground, a withdrawn one no
+    text; only the public name."""
     hidden = comment.is_hidden
+    withdrawn = comment.is_withdrawn
     return {
         "id": comment.pk,
         "hidden": hidden,
         "ground": comment.hidden_ground or None if hidden else None,
         "author": None if hidden else comment.author.public_name,
-        "text": None if hidden else comment.text,
+        "text": None if hidden or withdrawn else comment.text,
         "date": comment.created_at,
+        "edited": comment.edited_at,
+        "withdrawn": withdrawn,
     }
 
 

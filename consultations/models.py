@@ -68,9 +68,6 @@ class Consultation(ClusterableModel):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
-    # Stored counters (consultations/counters.py): lists and pagination never count 10,000 rows.
-    visible_comments = models.PositiveIntegerField(_("visible comments"), default=0, editable=False)
-    thread_count = models.PositiveIntegerField(_("top-level comments"), default=0, editable=False)
     updated_at = models.DateTimeField(_("last changed"), auto_now=True, null=True)
 
     class Meta:
@@ -115,6 +112,24 @@ class Consultation(ClusterableModel):
     def deadline(self) -> dt.date:
         """The response deadline in force (extended or not)."""
         return self.extended_to or self.response_due_on
+
+    def _counter(self):
+        try:
+            return self.counter
+        except ConsultationCounter.DoesNotExist:
+            return None
+
+    @property
+    def visible_comments(self) -> int:
+        """Visible comments (stored counter)."""
+        counter = self._counter()
+        return counter.visible_comments if counter else 0
+
+    @property
+    def thread_count(self) -> int:
+        """Top-level comments, hidden ones included (stored counter: the comment pages' length)."""
+        counter = self._counter()
+        return counter.thread_count if counter else 0
 
     @property
     def has_response(self) -> bool:
@@ -168,6 +183,24 @@ class Consultation(ClusterableModel):
 
     def urls(self) -> dict[str, str]:
         return i18n.urls_by_language(self)
+
+
+class ConsultationCounter(models.Model):
+    """Stored comment counts of a consultation (consultations/counters.py), in their own row so
+    that saving a consultation never overwrites them: lists and pagination never count comments."""
+
+    consultation = models.OneToOneField(
+        Consultation, on_delete=models.CASCADE, primary_key=True, related_name="counter"
+    )
+    visible_comments = models.PositiveIntegerField(_("visible comments"), default=0)
+    thread_count = models.PositiveIntegerField(_("top-level comments"), default=0)
+
+    class Meta:
+        verbose_name = _("comment counter")
+        verbose_name_plural = _("comment counters")
+
+    def __str__(self) -> str:
+        return str(self.consultation_id)
 
 
 class ConsultationAttachment(models.Model):

@@ -13,13 +13,13 @@ from .models import Comment, Consultation, ConsultationAttachment
 
 def consultations():
     """Consultations with what list pages show (the comment count is stored: no count of comments)."""
-    return Consultation.objects.select_related("commitment__plan", "agency", "response")
+    return Consultation.objects.select_related("commitment__plan", "agency", "response", "counter")
 
 
 def consultation_detail(pk: int) -> Consultation:
     attachments = ConsultationAttachment.objects.select_related("document")
     return (
-        Consultation.objects.select_related("commitment__plan", "agency", "response")
+        Consultation.objects.select_related("commitment__plan", "agency", "response", "counter")
         .prefetch_related(Prefetch("attachments", queryset=attachments))
         .get(pk=pk)
     )

@@ -9,4 +9,13 @@ from django.utils.translation import gettext_noop
 
 WAGTAIL_STRINGS = [
     gettext_noop("Delete selected snippets"),
+    gettext_noop("Side panel width"),
+    gettext_noop("Instances"),
+    gettext_noop("Page types usage"),
+    gettext_noop("App"),
+    gettext_noop("Last edit"),
+    gettext_noop("Last edited page"),
+    gettext_noop("Aging pages"),
+    gettext_noop("Last published by"),
+    gettext_noop("Go to the first error"),
 ]

@@ -32,13 +32,31 @@ ChangedSince = Annotated[
 ]
 
 
+# Moments a database stores: a filter outside them is clamped to them (never a 500 from an
+# overflow in UTC, or PostgreSQL refusing an offset beyond ±15:59).
+EARLIEST = dt.datetime(1, 1, 2, tzinfo=dt.UTC)
+LATEST = dt.datetime(9999, 12, 30, tzinfo=dt.UTC)
+
+
 def aware(moment: dt.datetime) -> dt.datetime:
-    """``moment`` with a time zone (the site's when it has none)."""
+    """``moment`` in UTC (read in the site's time zone when it has none), within what a
+    database stores."""
     if timezone.is_naive(moment):
-        return timezone.make_aware(moment, timezone.get_current_timezone())
-    return moment
+        moment = moment.replace(tzinfo=timezone.get_current_timezone())
+    try:
+        utc = moment.astimezone(dt.UTC)
+    except OverflowError:
+        return EARLIEST if moment.year < 5000 else LATEST
+    return min(max(utc, EARLIEST), LATEST)
 
 
 def day_start(day: dt.date) -> dt.datetime:
-    """The first moment of ``day`` in the site's time zone."""
-    return timezone.make_aware(dt.datetime.combine(day, dt.time.min), timezone.get_current_timezone())
+    """The first moment of ``day`` in the site's time zone (in UTC, clamped like :func:`aware`)."""
+    return aware(dt.datetime.combine(day, dt.time.min))
+
+
+def day_after(day: dt.date) -> dt.datetime:
+    """The first moment after ``day`` (for "on or before ``day``" filters: ``< day_after(day)``)."""
+    if day >= dt.date.max:
+        return LATEST
+    return day_start(day + dt.timedelta(days=1))

@@ -18,14 +18,16 @@ in the ``template_fragments`` cache (core/cache_backends.py: in-process LRU over
 from __future__ import annotations
 
 import contextvars
+import functools
 import time
 from collections.abc import Callable, Iterable
+from pathlib import Path
 
 from django.core.cache import cache, caches
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 PREFIX = "ogp:v:"
-# App label -> scope. Other apps add theirs here (e.g. "proposals": "proposals").
+# App label -> scope. Every other app of the project is its own scope (its label).
 CONTENT_APPS = {
     "core": "pages",
     "wagtailcore": "pages",
@@ -39,6 +41,7 @@ CONTENT_APPS = {
 # "app_label.model_name" -> scope, or None for models no public page shows.
 MODEL_SCOPES: dict[str, str | None] = {
     "consultations.comment": "comments",
+    "consultations.consultationcounter": "comments",
     "consultations.agencynotificationsetting": None,
     "core.outgoingemail": None,
     "core.scheduledjobrun": None,
@@ -63,8 +66,26 @@ PATH_SCOPES: dict[str, set[str]] = {
 _current: contextvars.ContextVar[dict | None] = contextvars.ContextVar("ogp_content_request", default=None)
 
 
+@functools.cache
+def _project_apps() -> frozenset[str]:
+    """Labels of the project's own apps (any new app is a content app by default)."""
+    from django.apps import apps
+    from django.conf import settings
+
+    base = Path(settings.BASE_DIR).resolve()
+    return frozenset(
+        config.label
+        for config in apps.get_app_configs()
+        if Path(config.path).resolve().is_relative_to(base) and ".venv" not in Path(config.path).parts
+    )
+
+
 def all_scopes() -> set[str]:
-    return {scope for scope in CONTENT_APPS.values()} | {s for s in MODEL_SCOPES.values() if s}
+    return (
+        set(CONTENT_APPS.values())
+        | {scope for scope in MODEL_SCOPES.values() if scope}
+        | {CONTENT_APPS.get(label, label) for label in _project_apps()}
+    )
 
 
 def scopes_for_path(path: str) -> set[str]:
@@ -164,7 +185,10 @@ def scope_of(model, update_fields=None) -> str | None:
         return None
     if label in MODEL_SCOPES:
         return MODEL_SCOPES[label]
-    return CONTENT_APPS.get(model._meta.app_label)
+    app = model._meta.app_label
+    if app in CONTENT_APPS:
+        return CONTENT_APPS[app]
+    return app if app in _project_apps() else None
 
 
 def _on_change(sender, update_fields=None, **kwargs) -> None:

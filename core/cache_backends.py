@@ -207,7 +207,14 @@ class TwoLevelCache(BaseCache):
             return value
 
     def _local_set(self, key: str, value, timeout) -> None:
-        seconds = self.local_seconds if timeout in (None, DEFAULT_TIMEOUT) else min(self.local_seconds, timeout)
+        """Keep ``value`` here for at most LOCAL_SECONDS (``timeout``: seconds as given to set())."""
+        if timeout is DEFAULT_TIMEOUT:
+            timeout = self.default_timeout
+        seconds = self.local_seconds if timeout is None else min(self.local_seconds, float(timeout))
+        if seconds <= 0:
+            with self._lock:
+                self._local.pop(key, None)
+            return
         with self._lock:
             self._local[key] = (time.monotonic() + seconds, value)
             self._local.move_to_end(key)
@@ -242,7 +249,7 @@ class TwoLevelCache(BaseCache):
 
     def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
         key = self.make_and_validate_key(key, version=version)
-        self._local_set(key, value, self.get_backend_timeout(timeout))
+        self._local_set(key, value, timeout)
         self.remote.set(key, self._encode(value), timeout=timeout, version=version)
 
     def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):

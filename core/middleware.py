@@ -15,7 +15,7 @@ import hashlib
 
 from django.conf import settings
 from django.http import HttpResponse
-from django.utils.cache import patch_response_headers
+from django.utils.cache import patch_cache_control, patch_response_headers
 
 from . import cache as content
 
@@ -78,6 +78,8 @@ class PageCacheMiddleware:
             response = self.get_response(request)
             if _storable(response):
                 patch_response_headers(response, settings.CACHE_MIDDLEWARE_SECONDS)
+                if getattr(settings, "CDN_CACHE_SECONDS", 0) > 0:  # a shared cache (CDN, proxy) may keep it too
+                    patch_cache_control(response, public=True, s_maxage=settings.CDN_CACHE_SECONDS)
                 headers = [(name, value) for name, value in response.items() if name.lower() != "content-length"]
                 store.set(key, (response.status_code, headers, response.content), settings.CACHE_MIDDLEWARE_SECONDS)
             return response

@@ -23,17 +23,28 @@ _SECONDS = 300
 _memo: dict[tuple[str, int], tuple[float, object]] = {}
 
 
+# The shared version is read from the cache at most every _VERSION_SECONDS per process (a hot
+# path such as seconding asks for policy data several times a request).
+_VERSION_SECONDS = 5.0
+_local_version: list = [None, 0.0]
+
+
 def _version() -> int:
+    now = time.monotonic()
+    if _local_version[0] is not None and _local_version[1] > now:
+        return _local_version[0]
     version = cache.get(_VERSION_KEY)
     if version is None:
         cache.add(_VERSION_KEY, 1, timeout=None)
         version = cache.get(_VERSION_KEY, 1)
+    _local_version[0], _local_version[1] = version, now + _VERSION_SECONDS
     return version
 
 
 def invalidate(**_kwargs) -> None:
     """Forget cached policy data (called on every save or delete of the policy models)."""
     cache.set(_VERSION_KEY, time.time_ns(), timeout=None)
+    _local_version[0] = None
 
 
 def _cached(name: str, build):

@@ -60,8 +60,13 @@ def _errors() -> tuple[type[BaseException], ...]:
     return tuple(errors)
 
 
+def _now() -> float:
+    """The clock of the windows (tests freeze it so that no window ends mid-test)."""
+    return time.time()
+
+
 def _window_key(key: str, limit: RateLimit) -> str:
-    window = int(time.time() // limit.seconds)
+    window = int(_now() // limit.seconds)
     return f"{PREFIX}:{key}:{limit.seconds}:{window}"
 
 

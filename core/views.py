@@ -6,6 +6,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.templatetags.static import static
 from django.utils.functional import SimpleLazyObject
+from django.views.decorators.cache import never_cache
 
 from .home import home_context
 from .models import HomePage
@@ -21,9 +22,11 @@ def home(request):
     return TemplateResponse(request, HomePage.template, context)
 
 
+@never_cache
 def search(request):
     """One search box over the site: every app's results (``core.sitesearch``), filtered by type,
-    paginated; any query string gives a page, never an error."""
+    paginated; any query string gives a page, never an error. Never in the page cache (arbitrary
+    query strings would fill it)."""
     from django.conf import settings
     from django.core.paginator import Paginator
     from django.shortcuts import render

@@ -4,14 +4,15 @@ balance meters (F-2.1), notice links (F-9), and the decision form (F-3.1)."""
 from __future__ import annotations
 
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import Panel
 
 from core.roles import ROLE_GROUPS, STAFF_ROLES
 
-from . import permissions
-from .models import AgendaItem, Attendance, Member
+from . import permissions, rules
+from .models import AgendaItem, Attendance, Meeting, Member, future_meeting_message
 
 
 def _restrict(formset, field: str, queryset) -> None:
@@ -68,6 +69,23 @@ class MeetingAdminForm(WagtailAdminModelForm):
                 self.fields[name].queryset = members.current()
         if "attendances" in self.formsets:
             _restrict(self.formsets["attendances"], "member", members)
+
+    def clean(self):
+        cleaned = super().clean()
+        starts_at = cleaned.get("starts_at")
+        formset = self.formsets.get("attendances")
+        if starts_at and formset is not None and not rules.meeting_has_taken_place(starts_at, timezone.now()):
+            if any(_kept(form) for form in formset.forms):
+                probe = Meeting(starts_at=starts_at)
+                self.add_error(None, future_meeting_message(probe))
+        return cleaned
+
+
+def _kept(form) -> bool:
+    """Whether an inline form holds a row that stays after saving (existing or newly filled in)."""
+    if form.data.get(form.add_prefix("DELETE")) in ("on", "true", "True", "1"):
+        return False
+    return bool(form.instance.pk) or form.has_changed()
 
 
 class DecisionAdminForm(WagtailAdminModelForm):

@@ -5,14 +5,12 @@ Members are listed once a forum's roster is published (F-2.1); contact data neve
 
 from __future__ import annotations
 
-import datetime as dt
-
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from ninja import Query, Router, Schema
 
 from core.api import Id, Serialized, Translated, paginated, responses
-from core.api_filters import AgencyCode, ChangedSince, DateFrom, DateTo, aware, day_start
+from core.api_filters import AgencyCode, ChangedSince, DateFrom, DateTo, aware, day_after, day_start
 from core.i18n import translations
 
 from .models import Meeting
@@ -209,7 +207,7 @@ def list_meetings(
     if date_from:
         meetings = meetings.filter(starts_at__gte=day_start(date_from))
     if date_to:
-        meetings = meetings.filter(starts_at__lt=day_start(date_to + dt.timedelta(days=1)))
+        meetings = meetings.filter(starts_at__lt=day_after(date_to))
     if changed_since:
         meetings = meetings.filter(updated_at__gte=aware(changed_since))
     return Serialized(meetings.order_by("starts_at", "pk"), meeting_list_out)

@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -331,6 +332,16 @@ class Attendance(models.Model):
             raise ValidationError(_("Attendance fees and travel costs are only for non-government members (F-2.4)."))
 
 
+def future_meeting_message(meeting) -> str:
+    """Why nothing can be recorded yet for a meeting that has not taken place."""
+    from core.dates import format_datetime
+
+    return _(
+        "This meeting has not taken place yet (it starts %(when)s): attendance, decisions and minutes "
+        "are recorded after it."
+    ) % {"when": format_datetime(meeting.starts_at)}
+
+
 class Decision(models.Model):
     """How an agenda item was decided (F-3.1): consensus, or the motion to vote and the vote.
 
@@ -395,6 +406,10 @@ class Decision(models.Model):
         )
 
     def clean(self) -> None:
+        if self.agenda_item_id:
+            meeting = self.agenda_item.meeting
+            if not rules.meeting_has_taken_place(meeting.starts_at, timezone.now()):
+                raise ValidationError({"agenda_item": future_meeting_message(meeting)})
         if self.present is None:
             return
         errors: dict[str, list] = {}

@@ -222,3 +222,9 @@ def role_problem(*, role: str, sector: str, has_convener: bool, has_other_co_con
 def allowance_eligible(sector: str) -> bool:
     """F-2.4: members are unpaid; non-government members may get attendance fee and travel."""
     return sector == Sector.NON_GOVERNMENT
+
+
+def meeting_has_taken_place(starts_at, now) -> bool:
+    """Attendance, decisions and published minutes belong to a meeting that has begun: nothing
+    is recorded for a meeting in the future."""
+    return starts_at <= now

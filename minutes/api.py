@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Query, Router, Schema
 
 from core.api import Id, Serialized, paginated, responses
-from core.api_filters import AgencyCode, ChangedSince, DateFrom, DateTo, aware, day_start
+from core.api_filters import AgencyCode, ChangedSince, DateFrom, DateTo, aware, day_after, day_start
 
 from .models import Minutes
 
@@ -67,7 +67,7 @@ def list_minutes(
     if date_from:
         minutes = minutes.filter(meeting__starts_at__gte=day_start(date_from))
     if date_to:
-        minutes = minutes.filter(meeting__starts_at__lt=day_start(date_to + dt.timedelta(days=1)))
+        minutes = minutes.filter(meeting__starts_at__lt=day_after(date_to))
     if changed_since:
         since = aware(changed_since)
         minutes = minutes.filter(Q(last_published_at__gte=since) | Q(first_published_at__gte=since))

@@ -12,6 +12,12 @@ from forum.models import AgendaItem, Meeting
 from . import permissions
 
 
+def _limit_agenda(form, items) -> None:
+    if "agenda_item" in form.fields:
+        form.fields["agenda_item"].queryset = items
+        form.fields["agenda_item"].label_from_instance = lambda i: f"{i.meeting} · {i.position}. {i}"
+
+
 class MinutesForm(WagtailAdminModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -29,9 +35,20 @@ class MinutesForm(WagtailAdminModelForm):
         if sections is not None and user is not None:
             items = AgendaItem.objects.select_related("meeting")
             items = items.filter(meeting__in=permissions.meetings_for_minutes(user, Meeting.objects.all()))
-            for form in sections.forms + [sections.empty_form]:
-                form.fields["agenda_item"].queryset = items
-                form.fields["agenda_item"].label_from_instance = lambda i: f"{i.meeting} · {i.position}. {i}"
+            meeting_id = self.instance.meeting_id or self.data.get("meeting")
+            if meeting_id and str(meeting_id).isdigit():
+                # Minutes are written from their meeting: only that meeting's agenda is offered.
+                items = items.filter(meeting_id=int(meeting_id)).order_by("position")
+            for form in sections.forms:
+                _limit_agenda(form, items)
+            base = sections.form
+
+            class Limited(base):  # the empty form (a new one each time it is read) too
+                def __init__(self, *args, **kwargs):
+                    super().__init__(*args, **kwargs)
+                    _limit_agenda(self, items)
+
+            sections.form = Limited
 
     def clean(self):
         cleaned = super().clean()

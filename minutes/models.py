@@ -15,6 +15,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import override
 from modelcluster.fields import ParentalKey
@@ -24,7 +25,8 @@ from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, Workfl
 from wagtail.search import index
 
 from core import i18n, search
-from forum.models import AgendaItem, Attendance, Meeting, Member
+from forum import rules as forum_rules
+from forum.models import AgendaItem, Attendance, Meeting, Member, future_meeting_message
 from forum.rules import Role, Sector, balance, members_present
 
 from . import rules
@@ -191,6 +193,8 @@ class Minutes(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, inde
 
     def clean(self) -> None:
         super().clean()
+        if self.meeting_id and not forum_rules.meeting_has_taken_place(self.meeting.starts_at, timezone.now()):
+            raise ValidationError({"meeting": future_meeting_message(self.meeting)})
         if rules.correction_note_required(
             bool(self.first_published_at), i18n.value_in(self, "correction_note", "zh-hant")
         ):

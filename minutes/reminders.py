@@ -52,7 +52,7 @@ def reminders(today: dt.date) -> list[Reminder]:
 
         result.append(
             Reminder(
-                key=f"minutes.send:{meeting.pk}",
+                key=f"minutes.send:{meeting.pk}:{deadline.isoformat()}",
                 deadline=deadline,
                 recipients=[u for u in meeting.forum.staff.all() if u.is_active],
                 build=build,

@@ -8,18 +8,37 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, ObjectList
+from wagtail.admin.widgets import ListingButton
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import CreateView
 
 from core.panels import side_by_side, yes_no
 from core.permissions import ScopedSnippetViewSet
+from forum.models import Meeting
 
 from . import admin_views, permissions
 from .forms import MinutesForm
 from .models import Minutes
 
 
+class MinutesCreateView(CreateView):
+    """Writing minutes from a meeting (``?meeting=<id>``): the meeting is chosen already, so the
+    agenda choices are that meeting's items only."""
+
+    def get_initial_form_instance(self):
+        instance = super().get_initial_form_instance() or self.model()
+        meeting_id = self.request.GET.get("meeting", "")
+        if meeting_id.isdigit():
+            meetings = permissions.meetings_for_minutes(self.request.user, Meeting.objects.filter(minutes__isnull=True))
+            meeting = meetings.filter(pk=int(meeting_id)).first()
+            if meeting is not None:
+                instance.meeting = meeting
+        return instance
+
+
 class MinutesViewSet(ScopedSnippetViewSet):
     model = Minutes
+    add_view_class = MinutesCreateView
     icon = "doc-full"
     menu_label = _("Minutes")
     menu_order = 250
@@ -53,6 +72,23 @@ class MinutesViewSet(ScopedSnippetViewSet):
 
 
 register_snippet(MinutesViewSet)
+
+
+@hooks.register("register_snippet_listing_buttons")
+def _write_minutes_button(snippet, user, next_url=None):
+    """A meeting's "Write minutes" (or "Edit minutes") action in the meetings listing."""
+    if not isinstance(snippet, Meeting):
+        return []
+    existing = Minutes.objects.filter(meeting=snippet).only("pk").first()
+    if existing is not None:
+        if not permissions.meetings_for_minutes(user, Meeting.objects.filter(pk=snippet.pk)).exists():
+            return []
+        url = reverse(Minutes.snippet_viewset.get_url_name("edit"), args=[existing.pk])
+        return [ListingButton(_("Edit minutes"), url, icon_name="doc-full", priority=15)]
+    if not permissions.meetings_for_minutes(user, Meeting.objects.filter(pk=snippet.pk)).exists():
+        return []
+    url = reverse(Minutes.snippet_viewset.get_url_name("add")) + f"?meeting={snippet.pk}"
+    return [ListingButton(_("Write minutes"), url, icon_name="doc-full", priority=15)]
 
 
 @hooks.register("register_log_actions")

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from core.roles import NDC_EDITOR, user_has_role
 
 from . import permissions, seconding, services, similar
-from .forms import DeclineForm, ExtensionForm, ResponseForm, ReviewForm
+from .forms import AssignForm, DeclineForm, ExtensionForm, ResponseForm, ReviewForm
 from .models import Confirmation, Proposal, Status
 
 
@@ -35,7 +35,11 @@ def queue(request):
     status = request.GET.get("status", "")
     if status in Status.values:
         items = items.filter(status=status)
-    in_review = sorted((p for p in items if p.status == Status.IN_REVIEW), key=lambda p: (p.review_due_on, p.pk))
+    # The oldest first: with working-day deadlines, the earliest submitted are due first.
+    in_review = sorted(
+        items.filter(status=Status.IN_REVIEW).order_by("submitted_on", "pk")[:200],
+        key=lambda p: (p.review_due_on, p.pk),
+    )
     others = Paginator(items.exclude(status=Status.IN_REVIEW).order_by("-submitted_on", "-pk"), 50).get_page(
         request.GET.get("page")
     )
@@ -102,6 +106,8 @@ def manage(request, pk: int):
             "proposal": proposal,
             "events": proposal.events.all(),
             "count": seconding.seconds_count(proposal.pk),
+            "assign_form": AssignForm(initial={"agency": proposal.agency_id}),
+            "ip_counts": _ip_counts(proposal) if is_team else [],
             "similar": similar.similar(proposal.title_zh_hant or proposal.title_en or "", exclude=proposal.pk),
             "review_form": review_form,
             "decline_form": decline_form,
@@ -112,6 +118,19 @@ def manage(request, pk: int):
             "can_respond": can_respond,
             "today": timezone.localdate(),
         },
+    )
+
+
+def _ip_counts(proposal) -> list[dict]:
+    """The addresses with the most seconds (for spotting fraud); staff only, never public."""
+    from django.db.models import Count
+
+    return list(
+        proposal.seconds.filter(invalidation__isnull=True)
+        .exclude(ip=None)
+        .values("ip")
+        .annotate(n=Count("id"))
+        .order_by("-n")[:10]
     )
 
 
@@ -129,7 +148,17 @@ def _apply(
     can_respond: bool,
 ) -> bool:
     user = request.user
-    if action in {"pass", "return", "reject", "duplicate", "notify"} and not is_team:
+    if action in {
+        "pass",
+        "return",
+        "reject",
+        "duplicate",
+        "notify",
+        "assign",
+        "invalidate",
+        "commend",
+        "together",
+    } and (not is_team):
         raise PermissionDenied
     if action in {"confirm", "decline"} and not can_confirm:
         raise PermissionDenied
@@ -201,5 +230,31 @@ def _apply(
             response_zh_hant=data["response_zh_hant"],
             response_en=data["response_en"],
         )
+        return True
+    if action == "assign":
+        form = AssignForm(request.POST)
+        if not form.is_valid():
+            raise ValidationError(_("Choose the lead agency."))
+        services.proposal_assign_agency(
+            proposal=proposal,
+            user=user,
+            agency=form.cleaned_data["agency"],
+            co_agencies=list(form.cleaned_data["co_agencies"]),
+        )
+        return True
+    if action == "invalidate":
+        ip = request.POST.get("ip", "").strip()
+        ids = list(proposal.seconds.filter(ip=ip).values_list("pk", flat=True)) if ip else []
+        seconding.seconds_invalidate(
+            proposal=proposal, user=user, second_ids=ids, reason=request.POST.get("reason", "")
+        )
+        return True
+    if action == "commend":
+        services.proposal_commend(proposal=proposal, user=user, note=request.POST.get("note", ""))
+        return True
+    if action == "together":
+        numbers = [int(n) for n in request.POST.get("numbers", "").replace("，", ",").split(",") if n.strip().isdigit()]
+        others = list(Proposal.objects.filter(pk__in=numbers).exclude(pk=proposal.pk))
+        services.proposals_handle_together(proposals=[proposal, *others], user=user)
         return True
     raise ValidationError(_("Choose an action."))

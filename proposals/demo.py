@@ -224,7 +224,7 @@ def load(accounts: dict) -> None:
             content="大型公園設置寵物活動區。",
         )
         if new:
-            services.proposal_review_pass(proposal=item, user=ndc, today=today - dt.timedelta(days=115))
+            item = services.proposal_review_pass(proposal=item, user=ndc, today=today - dt.timedelta(days=115))
             _bulk_second(item, users, 30, now)
             services.proposal_expire(proposal=item, today=today)
 
@@ -241,7 +241,7 @@ def load(accounts: dict) -> None:
             content="每校至少一名專任心理諮商師。",
         )
         if new:
-            services.proposal_review_pass(proposal=item, user=ndc, today=today - dt.timedelta(days=145))
+            item = services.proposal_review_pass(proposal=item, user=ndc, today=today - dt.timedelta(days=145))
             _bulk_second(item, users, threshold, now)
             seconding.proposal_qualify(proposal=item, today=today - dt.timedelta(days=130))
             services.proposal_notify(
@@ -261,7 +261,7 @@ def load(accounts: dict) -> None:
             commendation_consent=True,
         )
         if new:
-            services.proposal_review_pass(proposal=item, user=ndc, today=today - dt.timedelta(days=195))
+            item = services.proposal_review_pass(proposal=item, user=ndc, today=today - dt.timedelta(days=195))
             _bulk_second(item, users, threshold, now)
             seconding.proposal_qualify(proposal=item, today=today - dt.timedelta(days=185))
             item = services.proposal_notify(proposal=item, user=ndc, today=today - dt.timedelta(days=183))
@@ -308,5 +308,5 @@ def load(accounts: dict) -> None:
         content="檢討投票所無障礙動線。",
     )
     if new:
-        services.proposal_review_pass(proposal=item, user=ndc, today=dt.date(2026, 9, 20))
+        item = services.proposal_review_pass(proposal=item, user=ndc, today=dt.date(2026, 9, 20))
         _bulk_second(item, users, 40, now)

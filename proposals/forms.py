@@ -122,3 +122,12 @@ class ResponseForm(forms.Form):
     response_en = forms.CharField(
         label=_("Response and reasons (English)"), widget=forms.Textarea(attrs={"rows": 6}), required=False
     )
+
+
+class AssignForm(forms.Form):
+    """The management team sets the lead agency and co-agencies (K-6.1.4, K-6.2.6)."""
+
+    agency = forms.ModelChoiceField(label=_("Lead agency"), queryset=Agency.objects.filter(is_government=True))
+    co_agencies = forms.ModelMultipleChoiceField(
+        label=_("Co-agencies"), queryset=Agency.objects.filter(is_government=True), required=False
+    )

@@ -131,7 +131,10 @@ class Proposal(models.Model):
                 condition=~Q(status="responded") | ~Q(adoption=""), name="proposal_responded_has_adoption"
             ),
         ]
-        indexes = [models.Index(fields=["status", "submitted_on"], name="proposal_status_submitted")]
+        indexes = [
+            models.Index(fields=["status", "submitted_on"], name="proposal_status_submitted"),
+            models.Index(fields=["submitted_on", "id"], name="proposal_submitted"),
+        ]
 
     def __str__(self) -> str:
         return self.title_zh_hant or self.title_en or self.title or f"#{self.pk}"

@@ -35,7 +35,13 @@ def demo(accounts: dict) -> None:
     demo.load(accounts)
 
 
+def feeds(request=None) -> Link:
+    """The Atom feed of proposals, advertised on every page (``templates/base.html``)."""
+    return Link(reverse("proposals:feed"), _("Citizen proposals (Atom)"))
+
+
 def register() -> None:
     providers.register("navigation", navigation)
+    providers.register("feeds", feeds)
     providers.register("personal_data", personal_data)
     providers.register("demo", demo)

@@ -8,13 +8,29 @@ from django.utils import timezone
 from . import rules
 from .models import Proposal, Status
 
-COUNTED = Q(seconds__confirmed=True, seconds__invalidation__isnull=True)
-PUBLIC_STATUSES = [s for s in Status.values]
+BOARD_SIZE = 50
+
+
+def counted_seconds():
+    """A subquery: the exact counted seconds of the outer proposal (evaluated per output row only)."""
+    from django.db.models import OuterRef, Subquery
+    from django.db.models.functions import Coalesce
+
+    from .models import Second
+
+    counts = (
+        Second.objects.filter(proposal=OuterRef("pk"), confirmed=True, invalidation__isnull=True)
+        .order_by()
+        .values("proposal")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(counts), 0)
 
 
 def proposals() -> QuerySet[Proposal]:
     """Every proposal with its exact counted seconds (one query per page)."""
-    return Proposal.objects.select_related("agency").annotate(second_count=Count("seconds", filter=COUNTED))
+    return Proposal.objects.select_related("agency").annotate(second_count=counted_seconds())
 
 
 def filtered(params) -> QuerySet[Proposal]:
@@ -32,35 +48,72 @@ def filtered(params) -> QuerySet[Proposal]:
     return items.order_by("-submitted_on", "-pk")
 
 
+def _review_cutoffs(today) -> Q:
+    """Proposals in review whose working-day due date has passed: per profile, submitted on or
+    before the last day whose review deadline is before today (monotonic, so one date each)."""
+    import datetime as dt
+
+    from core.policy_store import all_profiles, workday_overrides
+
+    overrides = workday_overrides()
+    condition = Q(pk__in=[])
+    for slug, profile in all_profiles().items():
+        day = today - dt.timedelta(days=1)
+        while rules.review_due_on(day, profile, overrides) >= today:
+            day -= dt.timedelta(days=1)
+        condition |= Q(profile=slug, submitted_on__lte=day)
+    return condition
+
+
 def board(today=None) -> dict:
-    """Agencies' overdue answers and the proposals waiting longest (late ones stay with days late)."""
+    """Agencies' overdue answers and the proposals waiting longest (late ones stay with days late).
+    Bounded queries whatever the number of proposals."""
+    from django.db.models import F
+    from django.db.models.functions import Coalesce
+
     today = today or timezone.localdate()
-    waiting = list(
-        Proposal.objects.select_related("agency").filter(status=Status.QUALIFIED).order_by("qualified_on", "pk")
+    deadline = Coalesce("extended_to", "response_due_on")
+    qualified = Proposal.objects.select_related("agency").filter(status=Status.QUALIFIED).annotate(deadline_on=deadline)
+    waiting = list(qualified.order_by("qualified_on", "pk")[:BOARD_SIZE])
+    overdue_qs = qualified.filter(deadline_on__lt=today)
+    overdue = list(overdue_qs.order_by("deadline_on", "pk")[:BOARD_SIZE])
+    late_qs = (
+        Proposal.objects.select_related("agency")
+        .filter(status=Status.RESPONDED)
+        .annotate(deadline_on=deadline)
+        .filter(responded_on__gt=F("deadline_on"))
     )
-    responded_late = []
-    for item in Proposal.objects.select_related("agency").filter(status=Status.RESPONDED, responded_on__isnull=False):
-        late = rules.days_late(item.responded_on, item.deadline)
-        if late:
-            item.days_late = late
-            responded_late.append(item)
-    for item in waiting:
+    responded_late = list(late_qs.order_by("-responded_on", "-pk")[:BOARD_SIZE])
+    for item in waiting + overdue:
         item.days_late = rules.days_late(today, item.deadline) if item.notified_on else 0
         item.days_waiting = (today - item.qualified_on).days if item.qualified_on else 0
-    overdue = [p for p in waiting if p.days_late]
-    by_agency: dict[str, dict] = {}
+    for item in responded_late:
+        item.days_late = rules.days_late(item.responded_on, item.deadline)
+    by_agency: dict = {}
+    for key, rows in (("overdue", overdue_qs), ("late_answers", late_qs)):
+        for row in rows.order_by().values("agency_id", "agency__code").annotate(n=Count("pk")):
+            entry = by_agency.setdefault(
+                row["agency_id"], {"agency": None, "overdue": 0, "late_answers": 0, "days_late": 0}
+            )
+            entry[key] = row["n"]
+    if by_agency:
+        from commitments.models import Agency
+
+        agencies = Agency.objects.in_bulk([a for a in by_agency if a is not None])
+        for agency_id, entry in by_agency.items():
+            entry["agency"] = agencies.get(agency_id)
     for item in overdue + responded_late:
-        key = item.agency.code if item.agency else ""
-        entry = by_agency.setdefault(key, {"agency": item.agency, "overdue": 0, "late_answers": 0, "days_late": 0})
-        entry["overdue" if item.status == Status.QUALIFIED else "late_answers"] += 1
-        entry["days_late"] += item.days_late
-    review_overdue = [
-        p for p in Proposal.objects.filter(status=Status.IN_REVIEW).order_by("submitted_on") if p.review_overdue
-    ]
+        if item.agency_id in by_agency:
+            by_agency[item.agency_id]["days_late"] += item.days_late
+    review_overdue = list(
+        Proposal.objects.filter(status=Status.IN_REVIEW)
+        .filter(_review_cutoffs(today))
+        .order_by("submitted_on", "pk")[:BOARD_SIZE]
+    )
     return {
         "waiting": waiting,
-        "overdue": sorted(overdue, key=lambda p: -p.days_late),
-        "responded_late": sorted(responded_late, key=lambda p: -p.days_late),
-        "agencies": sorted(by_agency.values(), key=lambda e: (-e["overdue"], -e["days_late"])),
+        "overdue": overdue,
+        "responded_late": responded_late,
+        "agencies": sorted(by_agency.values(), key=lambda e: (-e["overdue"], -e["late_answers"])),
         "review_overdue": review_overdue,
     }

@@ -156,7 +156,7 @@ def proposal_qualify(*, proposal: Proposal, today=None) -> bool:
     One conditional UPDATE: of many concurrent seconds only one flips the status. True when applied.
     """
     today = today or timezone.localdate()
-    threshold = Proposal.objects.filter(pk=proposal.pk).values_list("threshold", flat=True).first()
+    threshold = proposal.threshold
     if threshold is None or not rules.qualifies(seconds_count(proposal.pk), threshold):
         return False
     with transaction.atomic():

@@ -22,9 +22,6 @@ from . import permissions, public, rules, seconding, services, similar
 from .forms import CodeForm, ProposalForm, SecondForm, profile_choices
 from .models import Proposal, Second, Status
 
-USER_LIMIT = (10, 60)  # seconds per user per minute
-IP_LIMIT = (60, 60)  # seconds per address per minute
-
 
 def _within(key: str, limit: tuple[int, int]) -> bool:
     """Count one hit in a fixed window (``core.ratelimit``); raises RateLimitUnavailable when down."""
@@ -35,7 +32,10 @@ def _within(key: str, limit: tuple[int, int]) -> bool:
 def _limited(request) -> str | None:
     """Why this second is refused by the per-user and per-IP limits, or None."""
     try:
-        within = _within(f"user:{request.user.pk}", USER_LIMIT) and _within(f"ip:{client_ip(request)}", IP_LIMIT)
+        limits = settings.PROPOSAL_SECOND_RATE_LIMITS
+        within = _within(f"user:{request.user.pk}", limits["user"]) and _within(
+            f"ip:{client_ip(request)}", limits["ip"]
+        )
     except RateLimitUnavailable:
         return _("Seconding is busy; try again in a moment. Nothing was saved.")
     return None if within else _("Too many seconds from you in a short time. Wait a minute and try again.")
@@ -175,7 +175,9 @@ def second(request, pk: int):
     """Second a proposal with one click (K-6.3.3); the code step follows where the profile asks (T-9.3.4)."""
     if not request.user.is_authenticated:
         return _login(request)
-    proposal = _get(pk)
+    proposal = Proposal.objects.filter(pk=pk).first()
+    if proposal is None:
+        raise Http404
     form = SecondForm(request.POST)
     problem = None
     if not form.is_valid():
@@ -199,7 +201,7 @@ def second(request, pk: int):
             else:
                 messages.info(request, _("We emailed you a code: enter it below to confirm your second."))
             return redirect(proposal.get_absolute_url() + "#second")
-    context = _detail_context(request, proposal, second_form=form, second_problem=problem)
+    context = _detail_context(request, _get(pk), second_form=form, second_problem=problem)
     return render(request, "proposals/detail.html", context, status=400)
 
 

@@ -19,9 +19,23 @@ def _empty_cache():
     """Rate limits and cached fragments never leak from one test to the next."""
     from django.core.cache import caches
 
+    from core import policy_store
+
     for cache in caches.all():
         cache.clear()
+    policy_store.invalidate()  # the per-process copy of the policy version too
     yield
+
+
+@pytest.fixture(autouse=True)
+def _rate_limit_clock(monkeypatch):
+    """Rate limits count in fixed windows: a window ending mid-test would reset the counts."""
+    import time
+
+    from core import ratelimit
+
+    frozen = time.time()
+    monkeypatch.setattr(ratelimit, "_now", lambda: frozen)
 
 
 @pytest.fixture(autouse=True)

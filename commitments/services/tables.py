@@ -18,6 +18,7 @@ from django.utils import timezone
 from wagtail.log_actions import log
 from wagtail.models import GroupApprovalTask, Workflow, WorkflowContentType, WorkflowTask
 
+from core.i18n import translations
 from core.roles import NDC_EDITOR, ROLE_GROUPS
 
 from .. import exports, permissions
@@ -121,14 +122,20 @@ def indicator_progress_record(
 
 def plan_snapshot(plan: ActionPlan, *, version: int, compiled_at: dt.datetime) -> dict:
     """Everything the compiled plan shows: the plan and each published table."""
-    commitments = [
-        commitment_data(c) for c in commitments_prefetched(plan) if getattr(c, "table", None) and c.table.live
+    every = list(commitments_prefetched(plan))
+    commitments = [commitment_data(c) for c in every if getattr(c, "table", None) and c.table.live]
+    # Listed so that the compiled plan warns about them: they have no approved (published) table.
+    without_table = [
+        {"number": c.number, "title": translations(c, "title")}
+        for c in every
+        if not (getattr(c, "table", None) and c.table.live)
     ]
     return {
         "plan": plan_data(plan),
         "version": version,
         "compiled_at": compiled_at.isoformat(),
         "commitments": commitments,
+        "without_table": without_table,
     }
 
 

@@ -112,6 +112,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
+# A streaming read replica of PostgreSQL (docs/deploy.md): reads go there, writes to the primary.
+if env("DATABASE_REPLICA_URL", default=""):
+    DATABASES["replica"] = env.db("DATABASE_REPLICA_URL")
+    DATABASES["replica"]["CONN_MAX_AGE"] = DATABASES["default"]["CONN_MAX_AGE"]
+    DATABASES["replica"]["CONN_HEALTH_CHECKS"] = True
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    DATABASE_ROUTERS = ["core.db_router.PrimaryReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
@@ -230,6 +237,18 @@ CACHES["template_fragments"] = {
 }
 # Full-page cache for anonymous visitors (core/middleware.py); 0 turns it off.
 CACHE_MIDDLEWARE_SECONDS = env.int("CACHE_MIDDLEWARE_SECONDS", default=60)
+# A CDN or reverse-proxy cache in front (docs/deploy.md): anonymous public pages say
+# `Cache-Control: public, s-maxage=CDN_CACHE_SECONDS` (0: not shared-cacheable), and Wagtail purges
+# its pages on publish through FRONTEND_CACHE_PURGE_URL (an HTTP PURGE endpoint: Varnish, nginx).
+CDN_CACHE_SECONDS = env.int("CDN_CACHE_SECONDS", default=0)
+if env("FRONTEND_CACHE_PURGE_URL", default=""):
+    INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
+    WAGTAILFRONTENDCACHE = {
+        "default": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": env("FRONTEND_CACHE_PURGE_URL"),
+        }
+    }
 # Cached fragments of public pages (core/cache.py): invalidated on every content change,
 # this bounds staleness for writes that bypass model signals.
 FRAGMENT_CACHE_SECONDS = env.int("FRAGMENT_CACHE_SECONDS", default=300)
@@ -265,6 +284,8 @@ LOGGING = {
 ACCOUNT_SIGNUP_FORM_CLASS = "accounts.forms.SignupForm"
 # Minutes: rebuild a minutes' stored PDFs (a background task) when it is published or changes.
 MINUTES_BUILD_PDFS = True
+# Seconds of citizen proposals per user and per IP (a campus NAT seconds together): (count, seconds).
+PROPOSAL_SECOND_RATE_LIMITS = {"user": (10, 60), "ip": (120, 60)}
 
 # --- Hardening: client address and rate limits (core/net.py, core/ratelimit.py) ---
 # How many reverse proxies in front of the site append to X-Forwarded-For (0: none, REMOTE_ADDR

@@ -19,6 +19,7 @@ SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # 64 clients posting as fast as they can: the load generator is not an abuser.
 CONSULTATION_RATE_LIMITS = {"user": (10_000_000, 60), "ip": (10_000_000, 60)}
+PROPOSAL_SECOND_RATE_LIMITS = {"user": (10_000_000, 60), "ip": (10_000_000, 60)}
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -26,6 +26,10 @@ RAW_VALUES = {"True", "False", "None"}
 SAME_IN_CHINESE = {"OK", "ID", "URL", "PDF", "CSV", "JSON", "HTML", "Email", "API", "SVG", "ODT", "RSS", "Wagtail"}
 SKIP_TAGS = {"script", "style", "textarea", "code", "pre", "template", "svg"}
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+# Headings, column headers, labels and buttons hold interface text only, never content: an
+# all-ASCII text there is an English label (e.g. one Wagtail made up from a field name).
+LABEL_TAGS = {"th", "label", "legend", "button", "h1", "h2", "h3", "h4", "dt"}
+ASCII_LABEL = re.compile(r"[A-Za-z][A-Za-z ,.'’/()-]*[A-Za-z.)]")
 PLACEHOLDER = re.compile(r"%\(\w+\)[sd]|%[sd]|\{\w*\}")
 
 
@@ -74,13 +78,14 @@ class _Text(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.stack: list[tuple[str, bool]] = []
         self.nodes: list[str] = []
+        self.labels: list[str] = []
 
     def _skipping(self) -> bool:
         return any(skip for _tag, skip in self.stack)
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
-        skip = tag in SKIP_TAGS or (attrs.get("lang") or "").startswith("en")
+        skip = tag in SKIP_TAGS or (attrs.get("lang") or "").startswith("en") or "hidden" in attrs
         if tag == "script" and attrs.get("type") == "application/json" and not self._skipping():
             self.stack.append(("json", True))
             return
@@ -107,6 +112,8 @@ class _Text(HTMLParser):
             return
         if not self._skipping() and data.strip():
             self.nodes.append(data)
+            if any(tag in LABEL_TAGS for tag, _skip in self.stack):
+                self.labels.append(data)
 
 
 def _json_labels(data: str) -> list[str]:
@@ -132,8 +139,9 @@ def _json_labels(data: str) -> list[str]:
     return labels
 
 
-def english_strings(html: str) -> list[str]:
-    """The visible interface strings of ``html`` that are left in English (or raw values)."""
+def english_strings(html: str, allow: frozenset[str] = frozenset()) -> list[str]:
+    """The visible interface strings of ``html`` that are left in English (or raw values);
+    ``allow``: content that may be English (people's names)."""
     parser = _Text()
     parser.feed(html)
     plain, patterns = untranslated()
@@ -145,5 +153,9 @@ def english_strings(html: str) -> list[str]:
         if text in RAW_VALUES or text in plain or text.rstrip(":：.") in plain:
             found.append(text)
         elif any(p.fullmatch(text) for p in patterns):
+            found.append(text)
+    for node in parser.labels:
+        text = " ".join(node.split())
+        if ASCII_LABEL.fullmatch(text) and text not in SAME_IN_CHINESE | allow and text not in found:
             found.append(text)
     return found

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 
 from .conftest import DESKTOP, PHONE
@@ -48,6 +49,19 @@ def _citizen(email: str):
     return CitizenFactory(email=email, password=Password(DEMO_PASSWORD), nickname="居民")
 
 
+def _session_of(user) -> str:
+    """A signed-in session for ``user`` (the sign-in form is tested by the accounts journeys)."""
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+    from django.utils.module_loading import import_string
+
+    store = import_string(settings.SESSION_ENGINE + ".SessionStore")()
+    store[SESSION_KEY] = str(user.pk)
+    store[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    store[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    store.save()
+    return store.session_key
+
+
 def _vote(context, base: str, lang: str, process, text: dict, choose: int = 0):
     """Go through consent, the identity check (answering the accessible sum) and the ballot."""
     page = context.new_page()
@@ -78,14 +92,10 @@ def test_budgeting_journey(site, browser, shot, lang):
     finished = Process.objects.get(case_code="DEMO-ZZ-2025")
 
     # 1. A verified resident proposes a project during intake, on a phone.
-    _citizen(f"resident-{name}@example.org")
+    user = _citizen(f"resident-{name}@example.org")
     resident = browser.new_context(viewport=PHONE)
     page = resident.new_page()
-    page.goto(f"{base}{lang}/accounts/login/")
-    page.fill("input[name=login]", f"resident-{name}@example.org")
-    page.fill("input[name=password]", DEMO_PASSWORD)
-    page.locator("main form button[type=submit]").click()
-    page.wait_for_load_state()
+    resident.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": _session_of(user), "url": base}])
     page.goto(f"{base}{lang}/budgeting/{intake.pk}/")
     page.get_by_role("link", name=text["propose"]).click()
     page.fill("input[name=title_zh_hant]", f"社區共享工具站 {name}")

@@ -40,6 +40,7 @@ TEXT = {
         "report": "檢舉",
         "report_send": "向管理員檢舉",
         "reported": "謝謝：管理員將檢視這則意見。",
+        "answered": "您追蹤或參與的徵詢已有機關回應",
     },
     "en": {
         "respond": "Publish the summary response to “Closed consultation”",
@@ -58,6 +59,7 @@ TEXT = {
         "report": "Report",
         "report_send": "Report to the moderators",
         "reported": "Thank you: the moderators will look at this comment.",
+        "answered": "The agency answered a consultation you follow or took part in",
     },
 }
 
@@ -282,4 +284,32 @@ def test_citizen_follows_comments_edits_and_reports(site, browser, shot, languag
     expect(page.locator(".messages")).to_contain_text(text["reported"])
     _lang(page, PUBLIC_LANG[language])
     shot(page, f"engage-citizen-{language}")
+
+    # The agency answers after closing: the follower and commenter hears back, in their language.
+    from django.core import mail
+
+    from consultations import services
+    from consultations.models import Consultation
+
+    today = timezone.localdate()
+    Consultation.objects.filter(pk=world["open"].pk).update(
+        opens_on=today - dt.timedelta(days=20), closes_on=today - dt.timedelta(days=1)
+    )
+    mail.outbox.clear()
+    services.response_publish(
+        consultation=Consultation.objects.get(pk=world["open"].pk),
+        text_zh_hant="感謝意見。",
+        text_en="Thank you.",
+        cited=[],
+        user=world["accounts"]["agency_officer"],
+    )
+    message = next(m for m in mail.outbox if m.to == ["citizen.j@example.org"])
+    expected = text["answered"]
+    assert expected in message.subject
+    assert f"{prefix}/consultations/{world['open'].pk}/#response" in message.body
+    if language == "zh-hant":
+        assert "/en/" not in message.body
+    page.goto(url)
+    _lang(page, PUBLIC_LANG[language])
+    expect(page.locator("#response")).to_be_visible()
     context.close()

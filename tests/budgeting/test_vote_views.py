@@ -48,10 +48,12 @@ def test_p2_p3_full_flow_and_second_vote_refused(voting_process, solve_captcha, 
     assert ("Privacy notice" if lang else "隱私權聲明") in page.content.decode()
     first = voting_process.projects.first()
     response = vote(client, voting_process, solve_captcha, [first.pk], lang=lang)
-    assert response.status_code == 302
-    receipt = client.get(response["Location"])
+    assert response.status_code == 200
     ballot = Ballot.objects.get()
-    assert str(ballot.id) in receipt.content.decode()
+    assert str(ballot.id) in response.content.decode()
+    # The receipt is kept nowhere: not in the session (its expiry would date the ballot).
+    assert str(ballot.id) not in repr(dict(client.session))
+    assert client.get(f"{lang}/budgeting/{voting_process.pk}/vote/ballot/").status_code == 302
     assert ballot.choices == [first.pk]
     entry = VoterRollEntry.objects.get()
     assert entry.consent_version.version == 1
@@ -245,7 +247,7 @@ def test_p1_non_resident_declares_and_votes_after_approval(db, solve_captcha, de
     assert check_identity(client, process, solve_captcha, NON_RESIDENT, lang="/en").status_code == 403
     services.declaration_review(declaration=declaration, approve=True, user=demo_accounts["ndc_editor"])
     response = vote(client, process, solve_captcha, [project.pk], identity=NON_RESIDENT)
-    assert response.status_code == 302 and Ballot.objects.count() == 1
+    assert response.status_code == 200 and Ballot.objects.count() == 1
 
 
 def test_voting_closed_page(db):
@@ -262,3 +264,18 @@ def test_invalid_ballot_keeps_choices_and_writes_nothing(voting_process, solve_c
     assert response.status_code == 400
     assert response.content.decode().count("checked") == 3
     assert not Ballot.objects.exists() and not VoterRollEntry.objects.exists()
+
+
+def test_p3_limit_store_down_refuses_safely(voting_process, solve_captcha, monkeypatch):
+    from core import ratelimit
+
+    def down(key, limit):
+        raise ratelimit.RateLimitUnavailable("cache down")
+
+    monkeypatch.setattr(ratelimit, "hit", down)
+    client = Client()
+    agree(client, voting_process)
+    response = check_identity(client, voting_process, solve_captcha, lang="/en")
+    assert response.status_code == 503
+    assert "Try again in a moment" in response.content.decode()
+    assert not VoterRollEntry.objects.exists()

@@ -152,3 +152,33 @@ def test_pdf_cover_date_is_the_taipei_day(plan, tmp_path):
     text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True).stdout
     assert "民國113年4月1日" in text and "1 April 2024" in text
     assert "3月31日" not in text and "31 March 2024" not in text
+
+
+def test_compiled_plan_warns_about_commitments_without_an_approved_table(client, three_published, ndc_editor):
+    from commitments.models import Commitment
+
+    plan = three_published[0].plan
+    compiled = action_plan_compile(plan=plan, user=ndc_editor, formats=("json",))
+    missing = compiled.data["without_table"]
+    published = {item["number"] for item in compiled.data["commitments"]}
+    assert len(missing) + len(published) == Commitment.objects.filter(plan=plan).count()
+    assert not published & {item["number"] for item in missing}
+    html = client.get("/en/plans/2020-2024/compiled/1/").content.decode()
+    assert f"{len(missing)} commitments have no approved table and are not in this compilation:" in html
+    html = client.get("/plans/2020-2024/compiled/1/").content.decode()
+    assert f"有 {len(missing)} 項承諾事項尚無核定的承諾事項表" in html
+
+
+def test_monitoring_lists_every_commitment_with_or_without_a_table(client, three_published, ndc_editor):
+    from commitments.models import Commitment
+
+    client.force_login(ndc_editor)
+    response = client.get("/admin/commitments/monitoring/")
+    assert response.status_code == 200
+    rows = response.context["rows"]
+    plan = three_published[0].plan
+    assert [row["commitment"].number for row in rows] == list(
+        Commitment.objects.filter(plan=plan).order_by("number").values_list("number", flat=True)
+    )
+    assert sum(1 for row in rows if row["table"] is None) == len(rows) - 3
+    assert "尚無承諾事項表" in response.content.decode()

@@ -139,3 +139,19 @@ def test_two_level_cache_hit_needs_no_round_trip():
     with mock.patch.object(type(remote), "get", side_effect=AssertionError("remote read")):
         assert store.get("ogp:test:k") == "x" * 5000
     assert remote.get(store.make_key("ogp:test:k"))[:1] == b"z"  # compressed in the shared cache
+
+
+def test_every_project_app_is_a_content_scope(monkeypatch):
+    from core import cache as content
+
+    monkeypatch.setattr(content, "_project_apps", lambda: frozenset({"core", "proposals"}))
+    assert "proposals" in content.all_scopes()
+    assert "proposals" in content.scopes_for_path("/proposals/1/")  # unlisted paths depend on all
+
+
+def test_two_level_cache_keeps_nothing_with_a_zero_timeout():
+    from django.core.cache import caches
+
+    store = caches["template_fragments"]
+    store.set("ogp:test:zero", "x", 0)
+    assert store.get("ogp:test:zero") is None

@@ -35,6 +35,9 @@ def public_urls() -> list[str]:
         "/accounts/login/",
         "/accounts/signup/",
         "/accounts/password/reset/",
+        "/proposals/",
+        "/proposals/board/",
+        "/budgeting/",
     ]
     forum = Forum.objects.first()
     if forum:

@@ -270,3 +270,11 @@ def test_no_500_on_unknown_comment(client, citizen):
         assert client.get(url).status_code == 404
     assert client.post("/consultations/comments/999/withdraw/").status_code == 404
     assert client.post("/consultations/999/follow/").status_code == 404
+
+
+def test_follow_offers_sign_in_to_visitors_without_a_csrf_cookie(client, open_consultation):
+    for url in [f"/en/consultations/{open_consultation.pk}/", "/en/plans/2020-2024/commitments/4/"]:
+        response = client.get(url)
+        body = response.content.decode()
+        assert "/en/accounts/login/?next=" in body and "csrfmiddlewaretoken" not in body, url
+        assert "csrftoken" not in response.cookies, url

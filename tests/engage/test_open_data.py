@@ -165,3 +165,16 @@ def test_comments_csv_and_json_as_the_public_sees_them(client, staff, open_consu
         assert client.get("/consultations/comments.csv", bad).status_code == 400
         assert client.get("/consultations/comments.json", bad).status_code == 400
     assert "comments.csv" in client.get("/en/consultations/").content.decode()
+
+
+def test_api_comments_show_edited_and_hide_withdrawn_text(client, open_consultation, citizen, post):
+    from consultations import engagement
+
+    edited = post(open_consultation, citizen, "初稿")
+    engagement.comment_edit(comment=edited, text="修改後", user=citizen)
+    gone = post(open_consultation, citizen, "撤回的文字")
+    engagement.comment_withdraw(comment=gone, user=citizen)
+    items = {i["id"]: i for i in client.get(f"/api/v1/consultations/{open_consultation.pk}/comments/").json()["items"]}
+    assert items[edited.pk]["text"] == "修改後" and items[edited.pk]["edited"] and not items[edited.pk]["withdrawn"]
+    assert items[gone.pk]["withdrawn"] and items[gone.pk]["text"] is None
+    assert "撤回的文字" not in client.get(f"/api/v1/consultations/{open_consultation.pk}/comments/").content.decode()

@@ -120,17 +120,12 @@ def test_rule_T_9_3_4_second_with_code_through_the_pages(client, seconding_propo
 
 
 def test_seconding_rate_limited_per_user(client, seconding_proposal, citizens, settings):
-    from proposals import views
-
+    settings.PROPOSAL_SECOND_RATE_LIMITS = {"user": (2, 60), "ip": (100, 60)}
     proposals = [seconding_proposal() for _ in range(3)]
     client.force_login(citizens[0])
-    original = views.USER_LIMIT
-    views.USER_LIMIT = (2, 60)
-    try:
-        codes = [client.post(f"/proposals/{p.pk}/second/").status_code for p in proposals]
-    finally:
-        views.USER_LIMIT = original
+    codes = [client.post(f"/proposals/{p.pk}/second/").status_code for p in proposals]
     assert codes == [302, 302, 400]
+    assert sec.seconds_count(proposals[2].pk) == 0
 
 
 def test_withdraw_by_author_only(client, seconding_proposal, citizen, citizens):
@@ -225,3 +220,56 @@ def test_unverified_cannot_second(client, seconding_proposal):
     proposal = seconding_proposal()
     client.force_login(CitizenFactory(email="nv@example.org", verified=False))
     assert client.post(f"/proposals/{proposal.pk}/second/").status_code == 400
+
+
+def test_ndc_invalidates_seconds_from_one_address_count_public(client, seconding_proposal, citizens, staff):
+    proposal = seconding_proposal()
+    for user in citizens[:3]:
+        sec.proposal_second(proposal=proposal, user=user, ip="203.0.113.9")
+    sec.proposal_second(proposal=proposal, user=citizens[3], ip="198.51.100.1")
+    client.force_login(staff["ndc_editor"])
+    url = f"/admin/proposals/{proposal.pk}/"
+    assert "203.0.113.9" in client.get(url).content.decode()
+    response = client.post(url, {"action": "invalidate", "ip": "203.0.113.9", "reason": "同一來源大量附議"})
+    assert response.status_code == 302 and sec.seconds_count(proposal.pk) == 1
+    body = client.get(f"/en/proposals/{proposal.pk}/").content.decode()
+    assert "3 fraudulent seconds were invalidated" in body and "203.0.113.9" not in body
+
+
+def test_ndc_reassigns_after_decline_and_handles_together(client, seconding_proposal, staff):
+    from commitments.models import Agency
+
+    proposal = seconding_proposal()
+    services.proposal_agency_decline(proposal=proposal, user=staff["agency_officer"], reasons="非本部權責")
+    client.force_login(staff["ndc_editor"])
+    ndc = Agency.objects.get(code="ndc")
+    response = client.post(f"/admin/proposals/{proposal.pk}/", {"action": "assign", "agency": ndc.pk})
+    assert response.status_code == 302
+    proposal.refresh_from_db()
+    assert proposal.agency == ndc and proposal.confirmation == "pending"
+
+
+def test_rule_K_6_2_1_board_lists_overdue_reviews_and_late_answers(
+    client, submit, seconding_proposal, citizens, set_threshold, staff, today, django_assert_max_num_queries
+):
+    old = submit(on=today - dt.timedelta(days=40))
+    fresh = submit(on=today)
+    set_threshold("kaohsiung", 1)
+    proposal = seconding_proposal()
+    sec.proposal_second(proposal=proposal, user=citizens[0])
+    services.proposal_notify(proposal=proposal, user=staff["ndc_editor"], today=today - dt.timedelta(days=100))
+    with django_assert_max_num_queries(12):
+        body = client.get("/en/proposals/board/").content.decode()
+    assert f"/en/proposals/{old.pk}/" in body and f"/en/proposals/{fresh.pk}/" not in body
+    assert "days late" in body
+
+
+def test_list_and_detail_fixed_queries(client, seconding_proposal, citizens, django_assert_max_num_queries):
+    items = [seconding_proposal() for _ in range(5)]
+    for user in citizens[:3]:
+        sec.proposal_second(proposal=items[0], user=user)
+    with django_assert_max_num_queries(10):
+        assert client.get("/proposals/").status_code == 200
+    client.force_login(citizens[4])
+    with django_assert_max_num_queries(20):
+        assert client.get(f"/proposals/{items[0].pk}/").status_code == 200
