@@ -5,6 +5,8 @@ from __future__ import annotations
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
+from core.params import text_param
+
 from . import rules
 from .models import Proposal, Status
 
@@ -39,12 +41,12 @@ def filtered(params) -> QuerySet[Proposal]:
     status = params.get("status", "")
     if status in Status.values:
         items = items.filter(status=status)
-    agency = params.get("agency", "")
+    agency = text_param(params, "agency", max_length=40)
     if agency:
-        items = items.filter(agency__code=agency[:40])
-    profile = params.get("profile", "")
+        items = items.filter(agency__code=agency)
+    profile = text_param(params, "profile", max_length=40)
     if profile:
-        items = items.filter(profile=profile[:40])
+        items = items.filter(profile=profile)
     return items.order_by("-submitted_on", "-pk")
 
 

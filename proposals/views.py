@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET, require_POST
 from commitments.models import Agency
 from core.i18n import value_in
 from core.net import client_ip
+from core.params import text_param
 from core.ratelimit import RateLimit, RateLimitUnavailable, hit
 
 from . import permissions, public, rules, seconding, services, similar
@@ -142,7 +143,7 @@ def propose(request):
         similar_items = similar.similar(request.POST.get("title", "")[:500])
     else:
         refusal = permissions.is_verified(request.user) and services.blackout_message(
-            timezone.localdate(), request.GET.get("profile", "")
+            timezone.localdate(), text_param(request.GET, "profile", max_length=40)
         )
         if refusal:
             messages.warning(request, refusal)
@@ -152,7 +153,7 @@ def propose(request):
 @require_GET
 def similar_json(request):
     """Similar proposals for the topic being typed (K-6.1.1): a small JSON list."""
-    query = request.GET.get("q", "")[:500]
+    query = text_param(request.GET, "q", max_length=500)
     exclude = request.GET.get("exclude", "")
     items = similar.similar(query, exclude=int(exclude) if exclude.isdigit() else None)
     return JsonResponse(

