@@ -41,12 +41,11 @@ TEXT = {
 
 
 def _citizen(email: str):
-    from factory.django import Password
 
     from core.services import DEMO_PASSWORD
     from tests.factories import CitizenFactory
 
-    return CitizenFactory(email=email, password=Password(DEMO_PASSWORD), nickname="居民")
+    return CitizenFactory(email=email, password=DEMO_PASSWORD, nickname="居民")
 
 
 def _session_of(user) -> str:

@@ -9,7 +9,6 @@ import datetime as dt
 
 import pytest
 from django.core import mail
-from factory.django import Password
 
 from forum.services import decision_record
 from tests.factories import UserFactory
@@ -32,7 +31,7 @@ def convener_forum(site):
     forum = Forum.objects.create(
         commitment=Commitment.objects.get(plan__slug="2020-2024", number=4), roster_published=True
     )
-    UserFactory(email="convener@example.org", password=Password(PASSWORD), roles=[CONVENER], forums=[forum])
+    UserFactory(email="convener@example.org", password=PASSWORD, roles=[CONVENER], forums=[forum])
     people = [
         ("王志明", "Wang Chih-ming", "教育部", "Ministry of Education", Sector.GOVERNMENT, Category.AGENCIES, Role.CONVENER, ""),
         ("陳怡君", "Chen Yi-chun", "青年署", "Youth Development Administration", Sector.GOVERNMENT, Category.AGENCIES, Role.MEMBER, ""),

@@ -75,6 +75,7 @@ def two_servers(seeded_transactional_db):
         "REDIS_URL": REDIS_URL,
         "CACHE_KEY_PREFIX": f"scaleout-{uuid.uuid4().hex[:8]}",  # nothing from an earlier run
         "SECRET_KEY": KEY,
+        "BUDGETING_VOTER_KEY": "scale-out-test-voter-key-vvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvv",
         "ALLOWED_HOSTS": "127.0.0.1",
         "SECURE_SSL_REDIRECT": "false",
         "SESSION_COOKIE_SECURE": "false",
