@@ -104,9 +104,9 @@ def test_moderator_sees_the_queue_with_report_counts(client, staff, open_consult
 
 
 def test_ndc_editor_sees_approvals_translations_and_late_agencies(client, staff, commitment4, make_consultation):
-    from commitments.models import CommitmentTable, TableStatus
+    from tests.factories import CommitmentTableFactory
 
-    CommitmentTable.objects.create(commitment=commitment4, status=TableStatus.SUBMITTED)
+    CommitmentTableFactory(commitment=commitment4, submitted=True)
     make_consultation(opens=-60, closes=-40)  # response overdue
     body = _home(client, staff["ndc_editor"], "en")
     assert "Review the table of Commitment 4" in body
