@@ -95,6 +95,7 @@ class CommitmentTableFactory(DjangoModelFactory):
 
     class Meta:
         model = "commitments.CommitmentTable"
+        skip_postgeneration_save = True
 
     live = False
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.utils import timezone
 
 from consultations import engagement
 from tests.factories import CitizenFactory
@@ -54,9 +55,13 @@ def test_officer_of_another_agency_sees_nothing_of_moe(client, staff, make_consu
 
 
 def test_officer_sees_own_table_state_and_indicators_falling_due(client, staff, commitment4, today):
-    from commitments.models import CommitmentTable, Indicator
+    from commitments.models import Indicator
+    from tests.factories import CommitmentTableFactory
 
-    table = CommitmentTable.objects.create(commitment=commitment4, live=True)
+    # published, then a new version returned by NDC: a draft again for its officer, still public
+    yesterday = timezone.now() - dt.timedelta(days=1)
+    table = CommitmentTableFactory(commitment=commitment4, live=True, last_published_at=yesterday, submitted=True)
+    table.current_workflow_task_state.reject(user=staff["ndc_editor"])
     Indicator.objects.create(
         table=table,
         description_zh_hant="完成法規盤點",
