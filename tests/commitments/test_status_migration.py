@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
+from django.utils import timezone
 
 BEFORE = [("commitments", "0004_engage_commitmentfollow")]
 AFTER = [("commitments", "0005_table_status_from_workflow")]
@@ -34,7 +35,11 @@ def test_tables_keep_their_state_when_the_status_column_goes(seeded_transactiona
         # written directly as submitted (no workflow), with a revision NDC can review
         submitted = Table.objects.create(commitment=commitments[0], status="submitted", live=False)
         Revision.objects.create(
-            content_type=table_type, base_content_type=table_type, object_id=str(submitted.pk), content={}
+            content_type=table_type,
+            base_content_type=table_type,
+            object_id=str(submitted.pk),
+            content={},
+            created_at=timezone.now(),
         )
         draft = Table.objects.create(commitment=commitments[1], status="draft", live=False)
         published = Table.objects.create(commitment=commitments[2], status="published", live=True)
