@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.snippets.views.snippets import CreateView, EditView
@@ -12,7 +14,7 @@ from core.panels import side_by_side
 from core.permissions import ScopedSnippetViewSet
 
 from . import permissions, rules
-from .models import Commitment, CommitmentTable, Indicator, IndicatorProgress, Participant
+from .models import Commitment, CommitmentTable, Indicator, IndicatorProgress, Participant, TableStatus
 from .validation import FIX_BELOW, SUBMISSION_REFUSED, form_problems
 
 
@@ -154,6 +156,21 @@ Indicator.panels = [
 Participant.panels = [FieldPanel("kind"), side_by_side("name", _("Name"))]
 
 
+class CommitmentTableFilterSet(WagtailFilterSet):
+    """The listing's filter: by the status derived from the workflow (``?status=submitted``)."""
+
+    status = django_filters.ChoiceFilter(
+        label=_("status"), choices=TableStatus.choices, method="filter_status", empty_label=_("All")
+    )
+
+    class Meta:
+        model = CommitmentTable
+        fields = []
+
+    def filter_status(self, queryset, name, value):
+        return queryset.with_status().filter(derived_status=value)
+
+
 class CommitmentTableViewSet(ScopedSnippetViewSet):
     """Tables: listing and every object URL scoped by commitments/permissions.py."""
 
@@ -164,13 +181,13 @@ class CommitmentTableViewSet(ScopedSnippetViewSet):
     menu_label = _("Commitment tables")
     url_prefix = "commitments/tables"
     list_display = ["commitment", "status", "submitted_at", "days_late"]
-    list_filter = ["status"]
+    filterset_class = CommitmentTableFilterSet
     add_view_class = TableCreateView
     edit_view_class = TableEditView
     edit_handler = TABLE_PANELS
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("commitment__plan", "commitment__lead_agency")
+        return super().get_queryset(request).with_status().select_related("commitment__plan", "commitment__lead_agency")
 
 
 class ProgressForm(WagtailAdminModelForm):

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from core.pdf import PdfUnavailable
 
 from . import permissions
-from .models import ActionPlan, Commitment, CompiledPlan
+from .models import ActionPlan, Commitment, CompiledPlan, TableStatus, status_expression
 from .public import overdue_indicators
 from .services import action_plan_compile
 
@@ -35,8 +35,11 @@ def monitoring(request):
         return redirect("commitments_monitoring")
     # Every commitment of the plan, with its table or without one (a missing table is the news).
     rows = [
-        {"commitment": c, "table": getattr(c, "table", None)}
-        for c in Commitment.objects.filter(plan=plan).select_related("lead_agency", "table").order_by("number")
+        {"commitment": c, "table": getattr(c, "table", None), "status": TableStatus(c.table_status).label}
+        for c in Commitment.objects.filter(plan=plan)
+        .select_related("lead_agency", "table")
+        .annotate(table_status=status_expression("table__"))
+        .order_by("number")
     ]
     context = {
         "plan": plan,

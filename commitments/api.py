@@ -12,7 +12,7 @@ from core.api import Number, Serialized, Slug, SlugOrId, Translated, paginated, 
 from core.api_filters import AgencyCode, ChangedSince, aware
 from core.i18n import translations
 
-from .models import ActionPlan, Commitment, CompiledPlan
+from .models import ActionPlan, Commitment, CompiledPlan, status_expression
 from .snapshot import commitment_data, commitment_summary, commitments_prefetched
 
 TableStatusFilter = Annotated[
@@ -150,7 +150,9 @@ def list_commitments(
     if status == "none":
         commitments = commitments.filter(table__isnull=True)
     elif status:
-        commitments = commitments.filter(table__status=status)
+        commitments = commitments.annotate(table_status=status_expression("table__")).filter(
+            table__isnull=False, table_status=status
+        )
     if changed_since:
         since = aware(changed_since)
         commitments = commitments.filter(Q(table__submitted_at__gte=since) | Q(table__last_published_at__gte=since))

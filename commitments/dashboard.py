@@ -77,7 +77,7 @@ def officer_rows(user, today: dt.date | None = None) -> list[TaskRow]:
         return []
     mine = permissions.commitments_for_new_tables(user, Commitment.objects.filter(plan=plan))
     with_tables = permissions.tables_editable_by(
-        user, CommitmentTable.objects.filter(commitment__plan=plan).select_related("commitment__plan")
+        user, CommitmentTable.objects.with_status().filter(commitment__plan=plan).select_related("commitment__plan")
     )
     commitments = list(mine.select_related("plan"))
     for table in with_tables:
@@ -117,7 +117,8 @@ def officer_rows(user, today: dt.date | None = None) -> list[TaskRow]:
 def reviewer_rows() -> list[TaskRow]:
     """Tables submitted to NDC and waiting for approval, oldest first: one query."""
     tables = (
-        CommitmentTable.objects.filter(status=TableStatus.SUBMITTED)
+        CommitmentTable.objects.with_status()
+        .filter(derived_status=TableStatus.SUBMITTED)
         .select_related("commitment__lead_agency")
         .order_by("submitted_at", "pk")
     )

@@ -16,7 +16,15 @@ from django.utils import timezone
 from core.i18n import translations
 
 from . import rules
-from .models import ActionPlan, Commitment, CommitmentTable, Indicator, IndicatorProgress, TableStatus
+from .models import (
+    ActionPlan,
+    Commitment,
+    CommitmentTable,
+    Indicator,
+    IndicatorProgress,
+    TableStatus,
+    status_expression,
+)
 
 TEXT_FIELDS = ("problem", "description", "contribution")
 LINK_FIELDS = ("national_plan", "sector_plans", "anticorruption")
@@ -36,11 +44,15 @@ def tables_prefetched() -> QuerySet:
 
 def commitments_prefetched(plan: ActionPlan | None = None) -> QuerySet:
     """Commitments with their tables and everything the tables show (fixed number of queries)."""
-    queryset = Commitment.objects.select_related("plan", "theme", "lead_agency", "table").prefetch_related(
-        "table__co_agencies",
-        "table__sdgs",
-        "table__participants",
-        Prefetch("table__indicators", queryset=_indicators()),
+    queryset = (
+        Commitment.objects.select_related("plan", "theme", "lead_agency", "table")
+        .annotate(table_status=status_expression("table__"))
+        .prefetch_related(
+            "table__co_agencies",
+            "table__sdgs",
+            "table__participants",
+            Prefetch("table__indicators", queryset=_indicators()),
+        )
     )
     if plan is not None:
         queryset = queryset.filter(plan=plan)
@@ -136,7 +148,7 @@ def commitment_data(commitment: Commitment, today=None) -> dict:
     table = getattr(commitment, "table", None) if _has_table(commitment) else None
     data = {
         **commitment_summary(commitment),
-        "status": table.status if table else TableStatus.DRAFT.value,
+        "status": _status(commitment, table),
         "submitted_at": table.submitted_at.isoformat() if table and table.submitted_at else None,
         "days_late": table.days_late if table else 0,
         "published": bool(table and table.live),
@@ -157,6 +169,14 @@ def commitment_data(commitment: Commitment, today=None) -> dict:
             }
         )
     return data
+
+
+def _status(commitment: Commitment, table: CommitmentTable | None) -> str:
+    """The table's derived status: annotated by ``commitments_prefetched``, else read from the table."""
+    if table is None:
+        return TableStatus.DRAFT.value
+    annotated = getattr(commitment, "table_status", None)
+    return annotated if annotated is not None else table.status
 
 
 def _has_table(commitment: Commitment) -> bool:

@@ -12,7 +12,7 @@ from wagtail.admin.panels import Panel
 from core.roles import ROLE_GROUPS, STAFF_ROLES
 
 from . import permissions, rules
-from .models import AgendaItem, Attendance, Meeting, Member, future_meeting_message
+from .models import AgendaItem, Meeting, Member, future_meeting_message
 
 
 def _restrict(formset, field: str, queryset) -> None:
@@ -114,7 +114,7 @@ class DecisionAdminForm(WagtailAdminModelForm):
         cleaned = super().clean()
         if cleaned.get("present") in (None, "") and cleaned.get("agenda_item") is not None:
             meeting = cleaned["agenda_item"].meeting
-            count = Attendance.objects.filter(meeting=meeting).members_present().count()
+            count = meeting.counted_attendance()
             if count:
                 cleaned["present"] = count
                 self.instance.present = count

@@ -229,13 +229,18 @@ class Meeting(ClusterableModel):
     def get_absolute_url(self) -> str:
         return reverse("forum:meeting", kwargs={"forum": self.forum_id, "meeting": self.pk})
 
+    def members_present(self) -> list[Attendance]:
+        """The attendances that count toward decisions (``rules.members_present``: observers never
+        do, F-3.1): the one place "members present" is worked out. Uses prefetched attendances."""
+        return rules.members_present(self.attendances.all())
+
     def counted_attendance(self) -> int:
-        """Members recorded present (observers never count, F-3.1); uses prefetched attendances."""
-        return len(rules.members_present(self.attendances.all()))
+        """How many members are present (``members_present``)."""
+        return len(self.members_present())
 
     def present_balance(self) -> rules.Balance:
         """Government vs non-government among members present (F-2.1); prefetch attendances__member."""
-        return rules.balance([a.member.sector for a in rules.members_present(self.attendances.all())])
+        return rules.balance([a.member.sector for a in self.members_present()])
 
     def notice_fingerprint(self) -> str:
         """A digest of what a notice tells (time, place, link, agenda): changes when the meeting does."""
@@ -271,12 +276,6 @@ class AgendaItem(models.Model):
         return self.title
 
 
-class AttendanceQuerySet(models.QuerySet):
-    def members_present(self):
-        """Members present, who count toward decisions (``rules.members_present`` in the database)."""
-        return self.filter(member__isnull=False)
-
-
 class Attendance(models.Model):
     """Someone present at a meeting: a member (counts toward decisions) or an observer (never counts)."""
 
@@ -288,8 +287,6 @@ class Attendance(models.Model):
     observer_organisation = models.CharField(_("observer's organisation"), max_length=200, blank=True)
     attendance_fee = models.BooleanField(_("attendance fee"), default=False)
     travel_costs = models.BooleanField(_("travel costs"), default=False)
-
-    objects = AttendanceQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("attendance")
@@ -348,7 +345,7 @@ class Decision(models.Model):
     ``present`` is the number of attending members who count when the item was decided;
     ``outcome`` is computed by ``rules.decide`` in ``forum.services.decision_record`` (the only
     write), never typed. The counts' checks are ``rules.tally_problems`` (forms, the service) and
-    the database constraints below (the same limits).
+    the one database constraint below (the same limits).
     """
 
     agenda_item = models.OneToOneField(
@@ -367,18 +364,19 @@ class Decision(models.Model):
         verbose_name = _("decision")
         verbose_name_plural = _("decisions")
         constraints = [
-            models.CheckConstraint(condition=Q(present__gte=1), name="decision_someone_present"),
+            # ``rules.tally_problems`` in the database, in one check (all but the attendance bound,
+            # which needs the meeting's attendance): someone present; the counts within those
+            # present; no counts after a consensus, nor when no vote could be held (F-3.1).
             models.CheckConstraint(
-                condition=Q(agreed_to_vote__lte=F("present"))
-                & Q(in_favour__lte=F("present"))
-                & Q(in_favour__lte=F("present") - F("against") - F("abstain")),
-                name="decision_tally_within_present",
-                violation_error_message=_("The counts cannot exceed the members present."),
-            ),
-            models.CheckConstraint(
-                condition=Q(consensus=False) | Q(agreed_to_vote=0, in_favour=0, against=0, abstain=0),
-                name="decision_consensus_has_no_vote",
-                violation_error_message=_("A decision by consensus has no vote counts."),
+                condition=Q(present__gte=1)
+                & Q(agreed_to_vote__lte=F("present"))
+                & Q(in_favour__lte=F("present") - F("against") - F("abstain"))
+                & (Q(consensus=False) | Q(agreed_to_vote=0, in_favour=0, against=0, abstain=0))
+                & (Q(consensus=True) | Q(present__lt=F("agreed_to_vote") * 2) | Q(in_favour=0, against=0, abstain=0)),
+                name="decision_tally",
+                violation_error_message=_(
+                    "The counts do not fit the members present or the way the item was decided (F-3.1)."
+                ),
             ),
         ]
 
@@ -386,12 +384,13 @@ class Decision(models.Model):
         return f"{self.agenda_item}: {self.get_outcome_display()}"
 
     def counted_attendance(self) -> int | None:
-        """Members recorded present at the item's meeting, or ``None`` if no attendance is recorded."""
+        """Members recorded present at the item's meeting (``Meeting.counted_attendance``), or
+        ``None`` if no attendance is recorded."""
         if not self.agenda_item_id:
             return None
-        attendances = Attendance.objects.filter(meeting_id=self.agenda_item.meeting_id)
-        count = attendances.members_present().count()
-        return count if count or attendances.exists() else None
+        meeting = self.agenda_item.meeting
+        count = meeting.counted_attendance()
+        return count if count or meeting.attendances.exists() else None
 
     def tally_problems(self) -> list[tuple[str, str]]:
         """What is wrong with the counts (``rules.tally_problems``), as ``(field, code)`` pairs."""

@@ -85,7 +85,7 @@ class AttendanceBySector:
 def attendance_by_sector(meeting: Meeting) -> AttendanceBySector:
     """A meeting's attendance by sector; no query when attendances__member are prefetched."""
     attendances = list(meeting.attendances.all())
-    members = rules.members_present(attendances)
+    members = meeting.members_present()
     return AttendanceBySector(
         government=[a for a in members if a.member.sector == Sector.GOVERNMENT],
         non_government=[a for a in members if a.member.sector == Sector.NON_GOVERNMENT],

@@ -87,8 +87,8 @@ def decide(present: int, consensus: bool, agreed_to_vote: int = 0, in_favour: in
 def members_present(attendances: Iterable) -> list:
     """The attendances that count toward decisions: members, never observers (F-3.1).
 
-    Each attendance has ``member_id`` (``None`` for an observer). The database form of the same
-    definition is ``Attendance.objects.members_present()``.
+    Each attendance has ``member_id`` (``None`` for an observer). Models and pages ask
+    ``Meeting.members_present()`` / ``Meeting.counted_attendance()``, which apply this rule.
     """
     return [attendance for attendance in attendances if attendance.member_id is not None]
 

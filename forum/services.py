@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import prefetch_related_objects
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -21,7 +22,7 @@ from core.i18n import DEFAULT_LANGUAGE, LANGUAGE_CODES, value_in
 from core.links import absolute_url, site_host
 
 from . import rules
-from .models import Attendance, Decision, Meeting, Member, Notice, NoticeSettings
+from .models import Decision, Meeting, Member, Notice, NoticeSettings
 
 DEFAULT_DURATION = dt.timedelta(hours=2)
 
@@ -177,9 +178,8 @@ ALLOWANCE_HEADER = ("meeting", "date", "name", "organisation", "category", "atte
 
 def allowance_rows(meeting: Meeting) -> list[dict]:
     """Non-government members present at the meeting with their fee and travel eligibility (F-2.4)."""
-    attendances = (
-        Attendance.objects.filter(meeting=meeting).members_present().select_related("member").order_by("member__pk")
-    )
+    prefetch_related_objects([meeting], "attendances__member")
+    attendances = sorted(meeting.members_present(), key=lambda a: a.member_id)
     return [
         {
             "member": a.member,

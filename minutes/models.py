@@ -27,7 +27,7 @@ from wagtail.search import index
 from core import i18n, search
 from forum import rules as forum_rules
 from forum.models import AgendaItem, Attendance, Meeting, Member, future_meeting_message
-from forum.rules import Role, Sector, balance, members_present
+from forum.rules import Role, Sector, balance
 
 from . import rules
 
@@ -135,7 +135,7 @@ class Minutes(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, inde
     def attendance_by_sector(self) -> dict:
         """Members present by sector with the balance of those present (F-2.1), and observers."""
         present = list(self.meeting.attendances.all())
-        members = [a.member for a in members_present(present)]
+        members = [a.member for a in self.meeting.members_present()]
         groups = [{"sector": sector, "members": [m for m in members if m.sector == sector.value]} for sector in Sector]
         return {
             "groups": groups,

@@ -87,3 +87,24 @@ class DecisionFactory(DjangoModelFactory):
 
         user = kwargs.pop("user", None)
         return decision_record(decision=model_class(*args, **kwargs), user=user)
+
+
+class CommitmentTableFactory(DjangoModelFactory):
+    """A commitment table (a draft: ``live=False``); ``submitted=True`` sends it to NDC's review
+    workflow as the admin does (its status is derived from the workflow, never stored)."""
+
+    class Meta:
+        model = "commitments.CommitmentTable"
+        skip_postgeneration_save = True
+
+    live = False
+
+    @factory.post_generation
+    def submitted(table, create, extracted, **kwargs):
+        if not (create and extracted):
+            return
+        from commitments.services import workflows_setup
+
+        table.save_revision(user=None)
+        (table.get_workflow() or workflows_setup()).start(table, None)
+        table.refresh_from_db()

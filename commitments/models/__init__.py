@@ -19,7 +19,7 @@ from .tables import (
     ParticipantKind,
     SustainableDevelopmentGoal,
     TableStatus,
-    TransitionError,
+    status_expression,
 )
 
 __all__ = [
@@ -37,5 +37,5 @@ __all__ = [
     "SustainableDevelopmentGoal",
     "TableStatus",
     "Theme",
-    "TransitionError",
+    "status_expression",
 ]

@@ -4,6 +4,11 @@ A ``CommitmentTable`` is a Wagtail snippet with drafts, revisions, locking and a
 (agency submits → NDC approves or returns → published). Its indicators and participants
 are inline children (they travel with each revision). The database row holds the
 published version; drafts live in revisions until NDC approves them.
+
+Its lifecycle is not stored: the status (draft / submitted / published) is derived from the
+Wagtail workflow and ``live`` by ``status_expression`` (the one definition, a database
+expression: ``CommitmentTable.objects.with_status()`` and ``Commitment`` querysets annotate
+it). The only stored lifecycle facts are when it was first submitted and how late (F-6).
 """
 
 from __future__ import annotations
@@ -14,15 +19,20 @@ from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Case, Exists, OuterRef, Q, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
-from wagtail.log_actions import log
-from wagtail.models import DraftStateMixin, LockableMixin, Orderable, RevisionMixin, WorkflowMixin
-
-from core.cache import bump_content_version
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    Orderable,
+    RevisionMixin,
+    TaskState,
+    WorkflowMixin,
+    WorkflowState,
+)
 
 from .. import rules
 
@@ -43,18 +53,48 @@ class SustainableDevelopmentGoal(models.Model):
 
 
 class TableStatus(models.TextChoices):
+    """A table's status as the API and the admin show it (derived, never stored).
+
+    ``approved`` is kept for API consumers: NDC's approval publishes the table at once, so a
+    table is never seen approved and unpublished.
+    """
+
     DRAFT = "draft", _("Draft")
     SUBMITTED = "submitted", _("Submitted to NDC")
     APPROVED = "approved", _("Approved")
     PUBLISHED = "published", _("Published")
 
 
-class TransitionError(RuntimeError):
-    """A lifecycle step was asked for from the wrong status."""
+def status_expression(path: str = "") -> Case:
+    """The status of the table at ``path`` (``""`` for a table queryset, ``"table__"`` from a
+    commitment), derived from its Wagtail workflow: the one definition of a table's status.
+
+    - submitted: a review workflow is in progress;
+    - published: live, and no workflow was started since it was last published (a returned or
+      withdrawn new version of a published table is a draft again, as it is for its officers);
+    - draft: otherwise (never submitted, returned with comments, withdrawn, or unpublished).
+
+    A commitment without a table gets ``draft`` (callers tell "no table" apart themselves).
+    """
+    table = OuterRef(f"{path}pk")
+    in_review = WorkflowState.objects.filter(commitment_table=table, status=WorkflowState.STATUS_IN_PROGRESS)
+    newer = WorkflowState.objects.filter(commitment_table=table, created_at__gt=OuterRef(f"{path}last_published_at"))
+    return Case(
+        When(Exists(in_review), then=Value(TableStatus.SUBMITTED.value)),
+        When(Q(**{f"{path}live": True}) & ~Exists(newer), then=Value(TableStatus.PUBLISHED.value)),
+        default=Value(TableStatus.DRAFT.value),
+        output_field=models.CharField(),
+    )
+
+
+class CommitmentTableQuerySet(models.QuerySet):
+    def with_status(self):
+        """Annotate ``derived_status`` (``status_expression``), read by ``CommitmentTable.status``."""
+        return self.annotate(derived_status=status_expression())
 
 
 # Fields that describe the table's journey, not its content: kept when a revision is published.
-LIFECYCLE_FIELDS = ("status", "submitted_at", "days_late", "review_comment")
+LIFECYCLE_FIELDS = ("submitted_at", "days_late")
 
 
 class CommitmentTable(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, ClusterableModel):
@@ -103,10 +143,8 @@ class CommitmentTable(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMix
     contact_email = models.EmailField(_("email"), blank=True)
     contact_phone = models.CharField(_("phone"), max_length=40, blank=True)
 
-    status = models.CharField(_("status"), max_length=20, choices=TableStatus.choices, default=TableStatus.DRAFT)
     submitted_at = models.DateTimeField(_("submitted to NDC"), null=True, blank=True, editable=False)
     days_late = models.PositiveIntegerField(_("days late"), default=0, editable=False)
-    review_comment = models.TextField(_("NDC's comment"), blank=True, editable=False)
 
     _revisions = GenericRelation("wagtailcore.Revision", related_query_name="commitment_table")
     workflow_states = GenericRelation(
@@ -116,6 +154,8 @@ class CommitmentTable(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMix
         related_query_name="commitment_table",
         for_concrete_model=False,
     )
+
+    objects = CommitmentTableQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("commitment table")
@@ -167,53 +207,34 @@ class CommitmentTable(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMix
     def ogp_values(self) -> list[tuple[str, bool, CommitmentTable]]:
         return [(name, getattr(self, f"{name}_relevant"), self) for name in rules.OGP_VALUES]
 
-    # -- lifecycle ------------------------------------------------------------------------
+    # -- lifecycle (derived from the workflow) ------------------------------------------
 
-    def _move(self, allowed: tuple[str, ...], to: str, action: str, user, data: dict | None = None) -> None:
-        if self.status not in allowed:
-            raise TransitionError(f"cannot {action} a commitment table that is {self.status}")
-        previous = self.status
-        self.status = to
-        type(self).objects.filter(pk=self.pk).update(**{name: getattr(self, name) for name in LIFECYCLE_FIELDS})
-        bump_content_version()  # an update() sends no post_save: refresh cached public pages
-        log(self, f"commitments.table.{action}", user=user, data={"from": previous, "to": to, **(data or {})})
+    @property
+    def status(self) -> str:
+        """The table's status (``status_expression``): annotated by ``with_status()``, else read now."""
+        if "derived_status" in self.__dict__:
+            return self.derived_status
+        if self.pk is None:
+            return TableStatus.DRAFT.value
+        return type(self).objects.with_status().values_list("derived_status", flat=True).get(pk=self.pk)
 
-    def mark_submitted(self, *, user, at: dt.datetime | None = None) -> None:
-        """Draft → submitted: timestamp the first submission and flag it late after the deadline (F-6)."""
-        at = at or timezone.now()
-        if self.submitted_at is None:
-            self.submitted_at = at
-            self.days_late = rules.days_late(timezone.localtime(at).date(), self.plan.submission_deadline)
-        self.review_comment = ""
-        self._move(
-            (TableStatus.DRAFT, TableStatus.PUBLISHED),
-            TableStatus.SUBMITTED,
-            "submit",
-            user,
-            {"days_late": self.days_late},
+    status.fget.short_description = _("status")
+
+    def get_status_display(self) -> str:
+        return str(TableStatus(self.status).label)
+
+    @property
+    def review_comment(self) -> str:
+        """NDC's comment when it returned the table, while it is returned (from the workflow)."""
+        state = self.current_workflow_state
+        if state is None or state.status != WorkflowState.STATUS_NEEDS_CHANGES:
+            return ""
+        rejected = (
+            TaskState.objects.filter(workflow_state=state, status=TaskState.STATUS_REJECTED)
+            .order_by("-finished_at", "-pk")
+            .first()
         )
-
-    def mark_approved(self, *, user) -> None:
-        """Submitted → approved by an NDC reviewer."""
-        self._move((TableStatus.SUBMITTED,), TableStatus.APPROVED, "approve", user)
-
-    def mark_returned(self, *, user, comment: str = "") -> None:
-        """Submitted → draft: NDC returns the table with comments."""
-        self.review_comment = comment
-        self._move((TableStatus.SUBMITTED,), TableStatus.DRAFT, "return", user, {"comment": comment})
-
-    def mark_withdrawn(self, *, user) -> None:
-        """Submitted → draft: the submission was cancelled."""
-        self._move((TableStatus.SUBMITTED,), TableStatus.DRAFT, "withdraw", user)
-
-    def mark_published(self, *, user) -> None:
-        """Approved → published (the approved revision is now the public table).
-
-        A superuser may also publish a draft or a new version directly, without review.
-        """
-        self._move(
-            (TableStatus.APPROVED, TableStatus.DRAFT, TableStatus.PUBLISHED), TableStatus.PUBLISHED, "publish", user
-        )
+        return (rejected.comment if rejected else "") or ""
 
     def clean(self):
         super().clean()

@@ -7,6 +7,7 @@
 from .plans import action_plan_load, action_plans_load_seed, seed_files
 from .tables import (
     action_plan_compile,
+    commitment_table_record_submitted,
     commitment_table_review,
     commitment_table_submit,
     indicator_progress_record,
@@ -18,6 +19,7 @@ __all__ = [
     "action_plan_compile",
     "action_plan_load",
     "action_plans_load_seed",
+    "commitment_table_record_submitted",
     "commitment_table_review",
     "commitment_table_submit",
     "indicator_progress_record",

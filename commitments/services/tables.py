@@ -18,10 +18,11 @@ from django.utils import timezone
 from wagtail.log_actions import log
 from wagtail.models import GroupApprovalTask, Workflow, WorkflowContentType, WorkflowTask
 
+from core.cache import bump_content_version
 from core.i18n import translations
 from core.roles import NDC_EDITOR, ROLE_GROUPS
 
-from .. import exports, permissions
+from .. import exports, permissions, rules
 from ..models import ActionPlan, CommitmentTable, CompiledPlan, Indicator, IndicatorProgress
 from ..snapshot import commitment_data, commitments_prefetched, plan_data
 from ..validation import table_problems
@@ -71,6 +72,24 @@ def commitment_table_submit(*, table: CommitmentTable, user) -> CommitmentTable:
         workflow.start(table, user)
     table.refresh_from_db()
     del revision
+    return table
+
+
+@transaction.atomic
+def commitment_table_record_submitted(*, table_id: int, user, at: dt.datetime | None = None) -> CommitmentTable:
+    """Record a submission to NDC (run when the review workflow starts, ``signals.py``).
+
+    The first submission is the one F-6 counts: it is timestamped and its days late after the
+    plan's deadline stored; later submissions keep both. Audited as ``commitments.table.submit``.
+    """
+    table = CommitmentTable.objects.select_for_update().select_related("commitment__plan").get(pk=table_id)
+    if table.submitted_at is None:
+        at = at or timezone.now()
+        late = rules.days_late(timezone.localtime(at).date(), table.plan.submission_deadline)
+        CommitmentTable.objects.filter(pk=table.pk).update(submitted_at=at, days_late=late)
+        bump_content_version()  # an update() sends no post_save: refresh cached public pages
+        table.submitted_at, table.days_late = at, late
+    log(table, "commitments.table.submit", user=user, data={"days_late": table.days_late})
     return table
 
 

@@ -121,7 +121,7 @@ def test_commitment_table_journey(site, browser, shot, settings):
     assert "2023/5–2024/5" in body
     assert "已勾選與「課責」相關" in body
     # nothing was submitted (a draft may have been saved: drafts may be incomplete)
-    assert not CommitmentTable.objects.exclude(status=TableStatus.DRAFT).exists()
+    assert not CommitmentTable.objects.with_status().exclude(derived_status=TableStatus.DRAFT).exists()
     shot(page, "commitments-admin-refused")
 
     # 3. Fixed and submitted after the deadline (F-6).

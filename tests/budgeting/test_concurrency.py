@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import gc
 import threading
-import time
 
 import pytest
 from django.db import connection, connections
@@ -12,6 +11,7 @@ from django.test import Client
 
 from budgeting import gate, services
 from budgeting.models import Ballot, VoterRollEntry
+from tests.waiting import wait_until
 
 from .conftest import RESIDENT, add_project, make_process
 
@@ -35,13 +35,15 @@ def _wait_for_connection_slots(needed: int, timeout: float = 60.0) -> None:
     """Each thread holds its own PostgreSQL connection: wait until the server has room for all of
     them (connections of servers and threads from earlier tests close on their own), or fail
     with the reason instead of a thread's "too many clients"."""
-    deadline = time.monotonic() + timeout
-    while (free := _free_connection_slots()) < needed:
+
+    def room() -> bool:
+        if _free_connection_slots() >= needed:
+            return True
         gc.collect()  # connections of finished threads close when their objects are collected
         connections.close_all()
-        if time.monotonic() > deadline:
-            pytest.fail(f"PostgreSQL has {free} free connections; this test needs {needed}")
-        time.sleep(0.2)
+        return False
+
+    wait_until(room, timeout=timeout, what=f"{needed} free PostgreSQL connections")
 
 
 def _run(workers) -> list:

@@ -2,28 +2,53 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
+from django.db.models import Model
+from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from commitments import permissions
 from commitments.models import Agency, CommitmentTable, IndicatorProgress, TableStatus
 from tests.factories import UserFactory
 from tests.refusals import ADMIN_REFUSAL, refusal
 
-from .forms import form_data
-
 pytestmark = pytest.mark.django_db
-
-FORM = "w-editor-form"
 
 
 def edit_url(table) -> str:
     return f"/admin/commitments/tables/edit/{table.pk}/"
 
 
+def _post_value(value):
+    """A form value as a browser posts it (a checkbox left unticked posts nothing: ``""``)."""
+    if isinstance(value, bool):
+        return "on" if value else ""
+    if isinstance(value, list | tuple):
+        return [_post_value(item) for item in value]
+    if isinstance(value, Model):
+        return str(value.pk)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def _fields(form) -> dict:
+    return {field.name: _post_value(field.value()) for field in form if field.value() is not None}
+
+
 def current_form(client, table) -> dict:
+    """The editor's form as POST data, from the form Django renders (its initial values) and
+    Wagtail's ``form_data`` helpers for the inline panels."""
     response = client.get(edit_url(table))
     assert response.status_code == 200
-    return form_data(response.content.decode(), FORM)
+    form = response.context["form"]
+    data = _fields(form)
+    for formset in form.formsets.values():
+        data[formset.prefix] = inline_formset(
+            [_fields(child) for child in formset.forms], initial=formset.initial_form_count()
+        )
+    return nested_form_data(data)
 
 
 def test_officer_of_lead_agency_edits_and_others_are_refused(client, draft_table, moe_officer, moj_officer, convener):

@@ -9,7 +9,6 @@ import datetime as dt
 import os
 import subprocess
 import sys
-import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -19,6 +18,8 @@ from pathlib import Path
 import pytest
 from django.db import connection
 from django.test import override_settings
+
+from tests.waiting import wait_until
 
 ROOT = Path(__file__).resolve().parents[2]
 REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/5")
@@ -96,11 +97,12 @@ def two_servers(seeded_transactional_db):
     ]
     try:
         for port, server in zip(PORTS, servers, strict=True):
-            deadline = time.monotonic() + 90
-            while _request(port, "/healthz")[0] != 200:
+
+            def answers(port=port, server=server) -> bool:
                 assert server.poll() is None, "server exited"
-                assert time.monotonic() < deadline, "server did not start"
-                time.sleep(0.2)
+                return _request(port, "/healthz")[0] == 200
+
+            wait_until(answers, timeout=90, what=f"the server on port {port} to answer /healthz")
         yield PORTS
     finally:
         for server in servers:

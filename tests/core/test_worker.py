@@ -7,7 +7,6 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -18,6 +17,7 @@ from django_tasks import task
 
 from core import schedule
 from core.models import ScheduledJobRun
+from tests.waiting import wait_until
 
 ROOT = Path(__file__).resolve().parents[2]
 DB_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
@@ -28,18 +28,9 @@ def slow_task(marker_dir: str) -> str:
     """Writes "started", waits for "release", writes "done" (run by the worker subprocess)."""
     folder = Path(marker_dir)
     (folder / "started").write_text(str(os.getpid()))
-    deadline = time.monotonic() + 60
-    while not (folder / "release").exists() and time.monotonic() < deadline:
-        time.sleep(0.05)
+    wait_until((folder / "release").exists, what="the test to release the task")
     (folder / "done").write_text("ok")
     return "done"
-
-
-def _wait_for(condition, timeout: float = 60.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        assert time.monotonic() < deadline, "timed out"
-        time.sleep(0.05)
 
 
 def _worker(*args: str) -> subprocess.Popen:
@@ -66,7 +57,7 @@ def test_killing_the_worker_mid_task_loses_nothing(transactional_db, tmp_path):
     result = slow_task.enqueue(str(tmp_path))
     worker = _worker()
     try:
-        _wait_for(lambda: (tmp_path / "started").exists())
+        wait_until((tmp_path / "started").exists, what="the worker to start the task")
         assert DBTaskResult.objects.get(pk=result.id).status == "RUNNING"
         os.kill(worker.pid, signal.SIGKILL)  # no chance to clean up
         worker.wait(timeout=30)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.utils import timezone
 
 from consultations import engagement
 from tests.factories import CitizenFactory
@@ -54,9 +55,13 @@ def test_officer_of_another_agency_sees_nothing_of_moe(client, staff, make_consu
 
 
 def test_officer_sees_own_table_state_and_indicators_falling_due(client, staff, commitment4, today):
-    from commitments.models import CommitmentTable, Indicator
+    from commitments.models import Indicator
+    from tests.factories import CommitmentTableFactory
 
-    table = CommitmentTable.objects.create(commitment=commitment4, live=True)
+    # published, then a new version returned by NDC: a draft again for its officer, still public
+    yesterday = timezone.now() - dt.timedelta(days=1)
+    table = CommitmentTableFactory(commitment=commitment4, live=True, last_published_at=yesterday, submitted=True)
+    table.current_workflow_task_state.reject(user=staff["ndc_editor"])
     Indicator.objects.create(
         table=table,
         description_zh_hant="完成法規盤點",
@@ -104,9 +109,9 @@ def test_moderator_sees_the_queue_with_report_counts(client, staff, open_consult
 
 
 def test_ndc_editor_sees_approvals_translations_and_late_agencies(client, staff, commitment4, make_consultation):
-    from commitments.models import CommitmentTable, TableStatus
+    from tests.factories import CommitmentTableFactory
 
-    CommitmentTable.objects.create(commitment=commitment4, status=TableStatus.SUBMITTED)
+    CommitmentTableFactory(commitment=commitment4, submitted=True)
     make_consultation(opens=-60, closes=-40)  # response overdue
     body = _home(client, staff["ndc_editor"], "en")
     assert "Review the table of Commitment 4" in body

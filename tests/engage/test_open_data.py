@@ -81,9 +81,9 @@ def test_consultation_filters(client, make_consultation, citizen, post):
 
 
 def test_commitment_filters(client, plan, commitment4):
-    from commitments.models import CommitmentTable, TableStatus
+    from tests.factories import CommitmentTableFactory
 
-    CommitmentTable.objects.create(commitment=commitment4, status=TableStatus.SUBMITTED, submitted_at=timezone.now())
+    CommitmentTableFactory(commitment=commitment4, submitted=True)
     url = "/api/v1/commitments/"
     moe = client.get(url, {"agency": "moe"}).json()
     assert moe["count"] >= 1 and all(i["lead_agency"]["code"] == "moe" for i in moe["items"])

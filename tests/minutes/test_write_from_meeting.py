@@ -42,9 +42,24 @@ def test_write_minutes_starts_from_the_meeting_with_its_agenda_only(client, demo
 
 
 def test_a_meeting_of_another_forum_is_not_preselected(client, demo, make_meeting_without_minutes):
+    from core.roles import CONVENER
+    from forum.models import Forum
+    from tests.factories import UserFactory
+
+    other = Forum.objects.exclude(pk=make_meeting_without_minutes.forum_id).first()
+    assert other is not None
+    client.force_login(UserFactory(roles=[CONVENER], forums=[other]))
+    response = client.get(f"/admin/snippets/minutes/minutes/add/?meeting={make_meeting_without_minutes.pk}")
+    assert response.status_code == 200
+    assert response.context["form"].instance.meeting_id is None
+
+
+def test_staff_without_minutes_rights_are_refused_the_form(client, demo, make_meeting_without_minutes):
+    from tests.refusals import ADMIN_REFUSAL, refusal
+
     client.force_login(demo["moderator"])
     response = client.get(f"/admin/snippets/minutes/minutes/add/?meeting={make_meeting_without_minutes.pk}")
-    assert response.status_code != 200 or response.context["form"].instance.meeting_id is None
+    assert refusal(response) == ADMIN_REFUSAL
 
 
 @pytest.fixture

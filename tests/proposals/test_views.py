@@ -7,11 +7,13 @@ import re
 import uuid
 
 import pytest
+from django.urls import reverse
 
 from proposals import seconding as sec
 from proposals import services
 from proposals.models import Proposal, Status
 from tests.factories import CitizenFactory
+from tests.refusals import login_redirect, refusal
 
 pytestmark = pytest.mark.django_db
 
@@ -90,7 +92,7 @@ def test_rule_K_6_1_1_similar_proposals_json_finds_a_word_inside_a_sentence(clie
 def test_rule_K_6_3_3_second_button_once_then_refused(client, seconding_proposal, citizens):
     proposal = seconding_proposal()
     url = f"/proposals/{proposal.pk}/second/"
-    assert client.post(url).status_code == 302  # to login
+    assert refusal(client.post(url)) == login_redirect(reverse("account_login"))
     client.force_login(citizens[0])
     assert client.post(url, {"opinion": "支持", "notify": "on"}).status_code == 302
     response = client.post(url, {"opinion": "再一次"})

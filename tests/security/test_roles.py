@@ -9,6 +9,7 @@ from wagtail.models import GroupApprovalTask, GroupCollectionPermission, GroupPa
 
 from core.models import HomePage
 from core.roles import MODERATOR, ROLE_GROUPS, role_permissions
+from tests.refusals import ADMIN_REFUSAL, refusal
 
 pytestmark = pytest.mark.django_db
 
@@ -40,8 +41,8 @@ def test_finding_1_comment_moderator_cannot_unpublish_the_home_page(client, demo
     assert response["Location"] == "/admin/"
     home.refresh_from_db()
     assert home.live
-    assert client.get(f"/admin/pages/{home.pk}/edit/").status_code == 302
-    assert client.post(f"/admin/pages/{home.pk}/lock/").status_code == 302
+    assert refusal(client.get(f"/admin/pages/{home.pk}/edit/")) == ADMIN_REFUSAL
+    assert refusal(client.post(f"/admin/pages/{home.pk}/lock/")) == ADMIN_REFUSAL
     home.refresh_from_db()
     assert not home.locked
 
