@@ -83,7 +83,7 @@ class Consultation(ClusterableModel):
         ]
 
     def __str__(self) -> str:
-        return self.title_zh_hant or self.title or f"#{self.pk}"
+        return i18n.in_current_language(self, "title") or f"#{self.pk}"
 
     @property
     def policy(self) -> rules.PolicyProfile:
@@ -216,7 +216,7 @@ class ConsultationAttachment(models.Model):
         ordering = ["pk"]
 
     def __str__(self) -> str:
-        return self.title_zh_hant or self.title
+        return i18n.in_current_language(self, "title") or ""
 
 
 class Comment(models.Model):
