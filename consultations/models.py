@@ -33,6 +33,14 @@ class Section(models.TextChoices):
     PARTICIPANTS = "participants", _("Participants")
 
 
+class Stage(models.TextChoices):
+    """The stage of a policy at which an agency opens a consultation (K-3)."""
+
+    FORMATION = "formation", _("Policy formation")
+    IMPLEMENTATION = "implementation", _("Policy implementation")
+    EVALUATION = "evaluation", _("Policy evaluation")
+
+
 class Consultation(ClusterableModel):
     """A public consultation on a commitment's draft table or on a topic (K-7.1, T-10.1, F-4.1).
 
@@ -60,6 +68,13 @@ class Consultation(ClusterableModel):
     title = models.CharField(_("title"), max_length=300)
     description = models.TextField(_("description"))
     profile = models.CharField(_("policy profile"), max_length=40, default=DEFAULT_PROFILE)
+    stage = models.CharField(
+        _("policy stage"),
+        max_length=20,
+        choices=Stage.choices,
+        blank=True,
+        help_text=_("Formation, implementation or evaluation of the policy consulted on."),
+    )
     opens_on = models.DateField(_("opens on"))
     closes_on = models.DateField(_("closes on"))
     extended_to = models.DateField(_("response deadline extended to"), null=True, blank=True)

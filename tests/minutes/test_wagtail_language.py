@@ -106,6 +106,9 @@ def test_rule_F_7_wagtail_workflow_emails_use_the_recipients_preferred_language(
     assert "Minutes review by NDC editors" in submitted_en[0].subject and "審核" not in submitted_en[0].body
     assert "國發會編輯審核會議紀錄" in submitted_zh[0].subject and "Minutes review" not in submitted_zh[0].body
     assert "submitted" in submitted_en[0].subject
+    # Wagtail's own sentence is Chinese too (its catalogue lacks the snippet forms: ours has them).
+    assert "has been" not in submitted_zh[0].subject + submitted_zh[0].body
+    assert "已送交" in submitted_zh[0].subject + submitted_zh[0].body
     mail.outbox.clear()
     state = minutes.current_workflow_state
     with django_capture_on_commit_callbacks(execute=True), translation.override("zh-hant"):
