@@ -6,19 +6,19 @@ from __future__ import annotations
 import pytest
 from django.utils import translation
 
-from budgeting.models import PollingStation, Process, Project, Survey
+from budgeting.models import PollingStation, Process, Project, TargetedSurvey
 from commitments.models import ActionPlan, Agency, Commitment
-from consultations.models import Attachment, Consultation
+from consultations.models import Consultation, ConsultationAttachment
 from forum.models import AgendaItem, Meeting
 from proposals.models import Proposal
 
 CASES = [
     (Consultation, "title"),
-    (Attachment, "title"),
+    (ConsultationAttachment, "title"),
     (Proposal, "title"),
     (Process, "title"),
     (Project, "title"),
-    (Survey, "title"),
+    (TargetedSurvey, "title"),
     (PollingStation, "name"),
     (Agency, "name"),
     (ActionPlan, "name"),
