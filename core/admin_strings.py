@@ -40,6 +40,8 @@ WAGTAIL_STRINGS = [
     gettext_noop("Monospace (code)"),
     gettext_noop("Strike-through"),
     gettext_noop("Task submitted by"),
+    gettext_noop("View / edit fields for"),
+    gettext_noop("A network error occurred"),
 ]
 
 # Wagtail's notification emails about snippets (minutes, commitment tables) and a few page ones:
