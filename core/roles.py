@@ -17,6 +17,7 @@ from pathlib import Path
 from django.apps import apps
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 
 NDC_EDITOR = "ndc_editor"
 CONVENER = "convener"
@@ -27,12 +28,13 @@ CITIZEN = "citizen"
 # Group names are stored in the database; they are the roles' names in the admin. They are our
 # own: Wagtail's default groups ("Moderators", "Editors") carry page and collection grants that
 # none of our roles must inherit (a comment moderator once could unpublish the home page).
+# Stored as English msgids and read in the admin's language (``core.stored_names``).
 ROLE_GROUPS: dict[str, str] = {
-    NDC_EDITOR: "NDC editors",
-    CONVENER: "Forum conveners",
-    AGENCY_OFFICER: "Agency officers",
-    MODERATOR: "Comment moderators",
-    CITIZEN: "Citizens",
+    NDC_EDITOR: gettext_noop("NDC editors"),
+    CONVENER: gettext_noop("Forum conveners"),
+    AGENCY_OFFICER: gettext_noop("Agency officers"),
+    MODERATOR: gettext_noop("Comment moderators"),
+    CITIZEN: gettext_noop("Citizens"),
 }
 # Names a role's group had on older installs: ``roles_setup`` renames them (members kept).
 LEGACY_GROUP_NAMES: dict[str, tuple[str, ...]] = {MODERATOR: ("Moderators",)}

@@ -66,10 +66,16 @@ def _raw(field):
 
 
 def install() -> None:
-    """Make ``Workflow.name`` and ``Task.name`` (and so every subclass) read translated. Once."""
+    """Make ``Workflow.name``, ``Task.name`` (and so every subclass) and the role groups'
+    ``Group.name`` read translated. Once. Queries (``filter(name=...)``, ``values_list``) see
+    the stored msgid."""
+    from django.contrib.auth.models import Group
     from wagtail.models import Task, Workflow
 
-    for model in (Workflow, Task):
+    from .roles import ROLE_GROUPS
+
+    register(*ROLE_GROUPS.values())
+    for model in (Workflow, Task, Group):
         field = model._meta.get_field("name")
         if isinstance(model.__dict__.get(field.attname), TranslatedName):
             continue

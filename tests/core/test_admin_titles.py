@@ -48,3 +48,22 @@ def test_rule_F_7_commitment_title_in_the_admin_language():
     commitment.title_en = ""
     with translation.override("en"):
         assert str(commitment) == "4. 青年參與"
+
+
+@pytest.mark.django_db
+def test_role_group_names_read_in_the_admins_language():
+    """Role names in the admin (user and group forms, workflow tasks) are translated (issue 12);
+    the stored name stays the English msgid that queries and set-up use."""
+    from django.contrib.auth.models import Group
+    from django.core.management import call_command
+
+    from core.roles import NDC_EDITOR, ROLE_GROUPS
+
+    call_command("setup_site", verbosity=0)
+    group = Group.objects.get(name=ROLE_GROUPS[NDC_EDITOR])
+    with translation.override("zh-hant"):
+        assert group.name == str(group) == "國發會編輯"
+    with translation.override("en"):
+        assert group.name == "NDC editors"
+    group.save()
+    assert Group.objects.filter(pk=group.pk).values_list("name", flat=True).get() == "NDC editors"

@@ -73,7 +73,7 @@ def test_finding_1_setup_site_repairs_an_old_install(client, demo_accounts):
     call_command("setup_site", verbosity=0)
 
     group.refresh_from_db()
-    assert group.name == "Comment moderators"
+    assert Group.objects.filter(pk=group.pk).values_list("name", flat=True).get() == "Comment moderators"
     assert moderator.groups.filter(pk=group.pk).exists()
     assert not GroupPagePermission.objects.filter(group=group).exists()
     assert not GroupCollectionPermission.objects.filter(group=group).exists()
