@@ -17,6 +17,8 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 
+from core import i18n
+
 from . import rules
 
 
@@ -82,7 +84,7 @@ class Process(ClusterableModel):
         ]
 
     def __str__(self) -> str:
-        return self.title_zh_hant or self.title or f"#{self.pk}"
+        return i18n.in_current_language(self, "title") or f"#{self.pk}"
 
     def get_absolute_url(self) -> str:
         return reverse("budgeting:process", args=[self.pk])
@@ -206,7 +208,7 @@ class Project(models.Model):
         ]
 
     def __str__(self) -> str:
-        return self.title_zh_hant or self.title or f"#{self.pk}"
+        return i18n.in_current_language(self, "title") or f"#{self.pk}"
 
     def get_absolute_url(self) -> str:
         return reverse("budgeting:project", args=[self.process_id, self.pk])
@@ -332,7 +334,7 @@ class PollingStation(models.Model):
         ordering = ["process", "pk"]
 
     def __str__(self) -> str:
-        return self.name_zh_hant or self.name or f"#{self.pk}"
+        return i18n.in_current_language(self, "name") or f"#{self.pk}"
 
 
 class TallyEntry(models.Model):
@@ -439,7 +441,7 @@ class TargetedSurvey(models.Model):
         ]
 
     def __str__(self) -> str:
-        return self.title_zh_hant or self.title or f"#{self.pk}"
+        return i18n.in_current_language(self, "title") or f"#{self.pk}"
 
     def get_absolute_url(self) -> str:
         return reverse("budgeting:survey", args=[self.pk])

@@ -33,6 +33,14 @@ class Section(models.TextChoices):
     PARTICIPANTS = "participants", _("Participants")
 
 
+class Stage(models.TextChoices):
+    """The stage of a policy at which an agency opens a consultation (K-3)."""
+
+    FORMATION = "formation", _("Policy formation")
+    IMPLEMENTATION = "implementation", _("Policy implementation")
+    EVALUATION = "evaluation", _("Policy evaluation")
+
+
 class Consultation(ClusterableModel):
     """A public consultation on a commitment's draft table or on a topic (K-7.1, T-10.1, F-4.1).
 
@@ -60,6 +68,13 @@ class Consultation(ClusterableModel):
     title = models.CharField(_("title"), max_length=300)
     description = models.TextField(_("description"))
     profile = models.CharField(_("policy profile"), max_length=40, default=DEFAULT_PROFILE)
+    stage = models.CharField(
+        _("policy stage"),
+        max_length=20,
+        choices=Stage.choices,
+        blank=True,
+        help_text=_("Formation, implementation or evaluation of the policy consulted on."),
+    )
     opens_on = models.DateField(_("opens on"))
     closes_on = models.DateField(_("closes on"))
     extended_to = models.DateField(_("response deadline extended to"), null=True, blank=True)
@@ -83,7 +98,7 @@ class Consultation(ClusterableModel):
         ]
 
     def __str__(self) -> str:
-        return self.title_zh_hant or self.title or f"#{self.pk}"
+        return i18n.in_current_language(self, "title") or f"#{self.pk}"
 
     @property
     def policy(self) -> rules.PolicyProfile:
@@ -216,7 +231,7 @@ class ConsultationAttachment(models.Model):
         ordering = ["pk"]
 
     def __str__(self) -> str:
-        return self.title_zh_hant or self.title
+        return i18n.in_current_language(self, "title") or ""
 
 
 class Comment(models.Model):

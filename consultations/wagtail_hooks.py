@@ -60,7 +60,7 @@ class ConsultationViewSet(ScopedSnippetViewSet):
             FieldRowPanel([FieldPanel("commitment"), FieldPanel("agency")]),
             side_by_side("title", _("Title")),
             side_by_side("description", _("Description")),
-            FieldPanel("profile"),
+            FieldRowPanel([FieldPanel("profile"), FieldPanel("stage")]),
             FieldRowPanel([FieldPanel("opens_on"), FieldPanel("closes_on")]),
             InlinePanel("attachments", heading=_("Documents"), label=_("Document")),
         ],

@@ -8,11 +8,13 @@ class CoreConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self) -> None:
-        from . import admin_outbox, admin_scope, cache, policy_store  # noqa: F401 - admin_outbox registers Wagtail hooks
+        from . import admin_outbox, admin_scope, cache, policy_store, stored_names, wagtail_mail  # noqa: F401 - admin_outbox registers Wagtail hooks
 
         cache.connect()
         admin_scope.install()
         policy_store.connect()
+        stored_names.install()
+        wagtail_mail.install()
 
         from . import schedule
         from .email import email_sweep

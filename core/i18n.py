@@ -54,3 +54,10 @@ def urls_by_language(obj: Any) -> dict[str, str]:
         with override(language):
             result[language] = obj.get_absolute_url()
     return result
+
+
+def in_current_language(obj: Any, field: str) -> str | None:
+    """``field`` in the active language, else in Chinese (the required language): for names in
+    the admin and choosers (``__str__``), where a title must always show. Pages use ``{% tr %}``,
+    which marks the fallback as "translation pending" instead."""
+    return value_in(obj, field, current_language()) or value_in(obj, field, DEFAULT_LANGUAGE)

@@ -194,7 +194,7 @@ def demo_accounts_ensure() -> dict[str, object]:
 def policy_profiles_load_seed() -> list:
     """Create the shipped policy profiles (Kaohsiung, Taichung, national; W-1) that are missing.
 
-    Idempotent: a profile already stored is left as NDC edited it.
+    Idempotent: a stored profile keeps what NDC edited; only rule references it lacks are added.
     """
     from dataclasses import asdict
 
@@ -203,7 +203,14 @@ def policy_profiles_load_seed() -> list:
 
     created = []
     for slug, profile in SEED.items():
-        if PolicyProfile.objects.filter(slug=slug).exists():
+        stored = PolicyProfile.objects.filter(slug=slug).first()
+        if stored is not None:
+            # Rule references added since the profile was stored (e.g. "adoption", T-9.4.3) are
+            # filled in; the ones NDC edited stay as they are.
+            missing = {k: v for k, v in profile.rule_ids.items() if k not in (stored.rule_ids or {})}
+            if missing:
+                stored.rule_ids = {**(stored.rule_ids or {}), **missing}
+                stored.save(update_fields=["rule_ids"])
             continue
         values = asdict(profile)
         name = values.pop("name")

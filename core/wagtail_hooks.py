@@ -9,6 +9,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, Obj
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from . import document_scope
 from .panels import side_by_side
 from .policy import GROUNDS
 from .policy_models import PolicyProfile, VotingDay, WorkdayOverride
@@ -86,3 +87,5 @@ class PolicyViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(PolicyViewSetGroup)
+
+document_scope.register()

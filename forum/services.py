@@ -173,7 +173,9 @@ def meeting_send_notice(*, meeting: Meeting, user=None) -> Notice:
     return notice
 
 
-ALLOWANCE_HEADER = ("meeting", "date", "name", "organisation", "category", "attendance_fee", "travel_costs")
+ALLOWANCE_HEADER = (
+    "meeting", "date", "name", "organisation", "category", "attendance_fee", "travel_costs", "paid_by"
+)  # fmt: skip
 
 
 def allowance_rows(meeting: Meeting) -> list[dict]:
@@ -192,15 +194,18 @@ def allowance_rows(meeting: Meeting) -> list[dict]:
 
 
 def allowance_csv(meeting: Meeting, language: str = DEFAULT_LANGUAGE) -> str:
-    """The per-meeting allowance list as CSV (UTF-8 with BOM so spreadsheets read the Chinese)."""
+    """The per-meeting allowance list as CSV (UTF-8 with BOM so spreadsheets read the Chinese).
+
+    Each row names the budget that pays it: the forum's lead agency (F-8)."""
     buffer = io.StringIO()
     writer = spreadsheet.writer(buffer)
     with translation.override(language):
         writer.writerow(
             [_("Meeting"), _("Date"), _("Name"), _("Organisation"), _("Category"), _("Attendance fee"),
-             _("Travel costs")]
+             _("Travel costs"), _("Paid from the budget of")]
         )  # fmt: skip
         date = format_datetime(meeting.starts_at, language, "table")
+        payer = _text(meeting.forum.lead_agency, "name", language)
         for row in allowance_rows(meeting):
             member = row["member"]
             writer.writerow(
@@ -212,6 +217,7 @@ def allowance_csv(meeting: Meeting, language: str = DEFAULT_LANGUAGE) -> str:
                     member.category,
                     _("yes") if row["attendance_fee"] else _("no"),
                     _("yes") if row["travel_costs"] else _("no"),
+                    payer,
                 ]
             )
     return buffer.getvalue()

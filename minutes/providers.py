@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 
-from core import providers
+from core import providers, stored_names
 from core.providers import Link, Section
 
 
@@ -63,6 +63,9 @@ def reminders(today):
 
 
 def register() -> None:
+    from .services import TASK_NAME, WORKFLOW_NAME
+
+    stored_names.register(WORKFLOW_NAME, TASK_NAME)
     providers.register("home", home)
     providers.register("commitment_page", commitment_page)
     providers.register("navigation", navigation)

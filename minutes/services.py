@@ -9,6 +9,7 @@ from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 from wagtail.log_actions import log
 from wagtail.models import (
     Collection,
@@ -16,6 +17,7 @@ from wagtail.models import (
     GroupCollectionPermission,
     ModelLogEntry,
     Revision,
+    Task,
     Workflow,
     WorkflowContentType,
     WorkflowTask,
@@ -27,8 +29,14 @@ from core.roles import CONVENER, NDC_EDITOR, ROLE_GROUPS
 from .models import Minutes
 from .tasks import refresh_pdfs
 
-WORKFLOW_NAME = "國發會審核會議紀錄 (NDC approval of minutes)"
-TASK_NAME = "國發會編輯審核 (review by NDC editors)"
+# English msgids, shown translated by ``core.stored_names`` (registered in ``providers.register``).
+WORKFLOW_NAME = gettext_noop("NDC approval of minutes")
+TASK_NAME = gettext_noop("Minutes review by NDC editors")
+# The bilingual names earlier versions stored: ``workflows_setup`` renames them.
+LEGACY_NAMES = {
+    "國發會審核會議紀錄 (NDC approval of minutes)": WORKFLOW_NAME,
+    "國發會編輯審核 (review by NDC editors)": TASK_NAME,
+}
 
 
 @transaction.atomic
@@ -38,6 +46,9 @@ def workflows_setup() -> Workflow:
     documents (attachments) in the root collection. Safe to run again."""
     editors, _ = Group.objects.get_or_create(name=ROLE_GROUPS[NDC_EDITOR])
     conveners, _ = Group.objects.get_or_create(name=ROLE_GROUPS[CONVENER])
+    for old, new in LEGACY_NAMES.items():
+        Workflow.objects.filter(name=old).update(name=new)
+        Task.objects.filter(name=old).update(name=new)
     task = GroupApprovalTask.objects.filter(name=TASK_NAME).first()
     if task is None:
         task = GroupApprovalTask.objects.create(name=TASK_NAME)

@@ -13,8 +13,9 @@ from django.utils.translation import gettext as _
 from core.roles import NDC_EDITOR, user_has_role
 
 from . import permissions, seconding, services, similar
-from .forms import AssignForm, DeclineForm, ExtensionForm, ResponseForm, ReviewForm
+from .forms import AssignForm, DeclineForm, ExtensionForm, MeetingForm, ResponseForm, ReviewForm
 from .models import Confirmation, Proposal, Status
+from .public import counted_seconds
 
 
 def _render(request, template: str, title: str, context: dict):
@@ -27,7 +28,12 @@ def queue(request):
     user = request.user
     if not permissions.can_view_staff_queue(user):
         raise PermissionDenied
-    items = Proposal.objects.select_related("agency").exclude(status__in=[Status.WITHDRAWN])
+    # Each row shows the counted seconds, so the agency follows progress while seconding (K-6.3.4).
+    items = (
+        Proposal.objects.select_related("agency")
+        .annotate(second_count=counted_seconds())
+        .exclude(status__in=[Status.WITHDRAWN])
+    )
     if not user_has_role(user, NDC_EDITOR):
         agency_id = permissions.officer_agency_id(user)
         items = items.filter(agency_id=agency_id) | items.filter(co_agencies=agency_id)
@@ -68,6 +74,7 @@ def manage(request, pk: int):
     )
     decline_form = DeclineForm(request.POST if action == "decline" else None)
     extension_form = ExtensionForm(request.POST if action == "extend" else None)
+    meeting_form = MeetingForm(request.POST if action == "meeting" else None)
     response_form = ResponseForm(
         request.POST if action == "respond" else None,
         initial={
@@ -77,9 +84,15 @@ def manage(request, pk: int):
         },
     )
     if request.method == "POST":
-        target = {"decline": decline_form, "extend": extension_form, "respond": response_form}.get(action, review_form)
+        forms_by_action = {
+            "decline": decline_form,
+            "extend": extension_form,
+            "respond": response_form,
+            "meeting": meeting_form,
+        }
+        target = forms_by_action.get(action, review_form)
         try:
-            done = _apply(
+            done = _meeting(proposal, action, meeting_form, user, can_respond) or _apply(
                 request,
                 proposal,
                 action,
@@ -113,6 +126,7 @@ def manage(request, pk: int):
             "decline_form": decline_form,
             "extension_form": extension_form,
             "response_form": response_form,
+            "meeting_form": meeting_form,
             "is_team": is_team,
             "can_confirm": can_confirm and proposal.confirmation == Confirmation.PENDING,
             "can_respond": can_respond,
@@ -132,6 +146,26 @@ def _ip_counts(proposal) -> list[dict]:
         .annotate(n=Count("id"))
         .order_by("-n")[:10]
     )
+
+
+def _meeting(proposal, action: str, form, user, can_respond: bool) -> bool:
+    """Record a meeting held while drafting the response (K-6.4.1); False for other actions."""
+    if action != "meeting":
+        return False
+    if not can_respond:
+        raise PermissionDenied
+    if not form.is_valid():
+        raise ValidationError(_("Correct the meeting's details."))
+    data = form.cleaned_data
+    services.proposal_meeting_record(
+        proposal=proposal,
+        user=user,
+        held_on=data["held_on"],
+        participants=data["participants"],
+        summary_zh_hant=data["summary_zh_hant"],
+        summary_en=data["summary_en"],
+    )
+    return True
 
 
 def _apply(

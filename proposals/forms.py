@@ -114,6 +114,21 @@ class ExtensionForm(forms.Form):
     reason_en = forms.CharField(label=_("Reason (English)"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
 
 
+class MeetingForm(forms.Form):
+    """A meeting held while drafting the response (K-6.4.1)."""
+
+    held_on = forms.DateField(label=_("Held on"), widget=forms.DateInput(attrs={"type": "date"}))
+    participants = forms.CharField(
+        label=_("Who took part"),
+        help_text=_("Proposer, agencies, stakeholders, seconders' representatives."),
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    summary_zh_hant = forms.CharField(label=_("Conclusions (Chinese)"), widget=forms.Textarea(attrs={"rows": 3}))
+    summary_en = forms.CharField(
+        label=_("Conclusions (English)"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+
+
 class ResponseForm(forms.Form):
     adoption = forms.ChoiceField(label=_("Adoption"), choices=Adoption.choices)
     response_zh_hant = forms.CharField(

@@ -137,7 +137,7 @@ class Proposal(models.Model):
         ]
 
     def __str__(self) -> str:
-        return self.title_zh_hant or self.title_en or self.title or f"#{self.pk}"
+        return i18n.in_current_language(self, "title") or i18n.value_in(self, "title", "en") or f"#{self.pk}"
 
     def get_absolute_url(self) -> str:
         return reverse("proposals:detail", kwargs={"pk": self.pk})

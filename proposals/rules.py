@@ -75,7 +75,36 @@ EVENT_LABELS = {
     "seconds_invalidated": _("Fraudulent seconds invalidated"),
     "commended": _("The proposer was commended"),
     "handled_together": _("Handled together with similar proposals"),
+    "meeting_held": _("The agency met proposer, agencies, stakeholders or seconders about its response"),
 }
+
+
+# --- Adoption states of the response (K-6.4.3, T-9.4.3) ---
+
+FINAL_ADOPTIONS = ("adopted", "partly_adopted", "not_adopted")
+# K-6.4.3 also lets the agency answer "under study" first; T-9.4.3 knows only the final states.
+INTERIM_ADOPTIONS = ("under_study",)
+
+
+def adoptions_allowed(profile: Profile) -> tuple[str, ...]:
+    """The adoption states a response may take under ``profile``."""
+    if profile.rule("adoption") == "T-9.4.3":
+        return FINAL_ADOPTIONS
+    return INTERIM_ADOPTIONS + FINAL_ADOPTIONS
+
+
+def adoption_errors(adoption: str, reasons: str, profile: Profile) -> list[str]:
+    """Why a response is refused: a state the profile does not know, or no published reasons."""
+    errors = []
+    if adoption not in adoptions_allowed(profile):
+        errors.append(str(_("Choose the adoption state.")))
+        if adoption in INTERIM_ADOPTIONS:
+            errors[-1] = str(
+                _('Under %(rule)s a response states adopted, partly adopted or not adopted; not "under study".')
+            ) % {"rule": profile.rule("adoption")}
+    if not reasons.strip():
+        errors.append(str(_("Write the response and its reasons; they are published.")))
+    return errors
 
 
 class TransitionError(Exception):

@@ -401,16 +401,53 @@ def proposal_extend(
 
 
 @transaction.atomic
+def proposal_meeting_record(
+    *,
+    proposal: Proposal,
+    user,
+    held_on: dt.date,
+    participants: str,
+    summary_zh_hant: str,
+    summary_en: str = "",
+    today=None,
+) -> ProposalEvent:
+    """A meeting the agency held while drafting its response, with the proposer, agencies,
+    stakeholders or seconders' representatives (K-6.4.1): a public step of the timeline."""
+    today = _today(today)
+    proposal = _locked(proposal, "respond")
+    if not proposal.notified_on:
+        raise ValidationError(_("The agency is notified first; then it drafts its response."))
+    errors = []
+    if held_on > today:
+        errors.append(_("Record a meeting once it has been held (the date is in the future)."))
+    if held_on < proposal.notified_on:
+        errors.append(_("The meeting is held while the response is drafted, after the notification."))
+    if not participants.strip():
+        errors.append(_("Say who took part (proposer, agencies, stakeholders, seconders' representatives)."))
+    if not (summary_zh_hant or summary_en).strip():
+        errors.append(_("Write what the meeting concluded; it is published."))
+    if errors:
+        raise ValidationError(errors)
+    summary = (summary_zh_hant or summary_en).strip()
+    return _event(
+        proposal,
+        "meeting_held",
+        user=user,
+        note=f"{held_on.isoformat()} · {participants.strip()} · {summary}",
+        data={"held_on": held_on.isoformat(), "participants": participants.strip(), "summary_en": summary_en.strip()},
+    )
+
+
+@transaction.atomic
 def proposal_respond(
     *, proposal: Proposal, user, adoption: str, response_zh_hant: str, response_en: str = "", today=None
 ) -> Proposal:
     """The agency's response with its adoption state and reasons, published (K-6.4.3, T-9.4.3).
     A response "under study" may later be updated to its final state."""
     today = _today(today)
-    if adoption not in Adoption.values:
-        raise ValidationError(_("Choose the adoption state."))
-    if not (response_zh_hant or response_en).strip():
-        raise ValidationError(_("Write the response and its reasons; they are published."))
+    errors = rules.adoption_errors(adoption, response_zh_hant or response_en, proposal.policy)
+    if errors:
+        raise ValidationError(errors)
     locked = Proposal.objects.select_for_update().get(pk=proposal.pk)
     action = "update_response" if locked.status == Status.RESPONDED else "respond"
     proposal = _locked(proposal, action)

@@ -69,6 +69,15 @@ def _get(pk: int) -> Proposal:
         raise Http404 from error
 
 
+OPINIONS_SHOWN = 100
+
+
+def _opinions(proposal: Proposal) -> list[Second]:
+    """Comments left with the counted seconds, newest first (K-6.3.4); no seconder identity."""
+    seconds = Second.objects.filter(proposal=proposal, confirmed=True, invalidation__isnull=True).exclude(opinion="")
+    return list(seconds.only("opinion", "created_at").order_by("-created_at", "-pk")[:OPINIONS_SHOWN])
+
+
 def _detail_context(request, proposal: Proposal, **extra) -> dict:
     today = timezone.localdate()
     user = request.user
@@ -93,6 +102,7 @@ def _detail_context(request, proposal: Proposal, **extra) -> dict:
         and proposal.author_id == user.pk
         and rules.can_withdraw(proposal.status, proposal.policy),
         "invalidations": proposal.invalidations.all(),
+        "opinions": [] if proposal.is_hidden else _opinions(proposal),
         "duplicates": proposal.duplicates.all(),
         "together": Proposal.objects.filter(handled_with_id=proposal.handled_with_id).exclude(pk=proposal.pk)
         if proposal.handled_with_id

@@ -15,6 +15,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 from wagtail.log_actions import log
 from wagtail.models import GroupApprovalTask, Workflow, WorkflowContentType, WorkflowTask
 
@@ -27,8 +28,9 @@ from ..models import ActionPlan, CommitmentTable, CompiledPlan, Indicator, Indic
 from ..snapshot import commitment_data, commitments_prefetched, plan_data
 from ..validation import table_problems
 
-WORKFLOW_NAME = "Commitment table review (NDC)"
-TASK_NAME = "NDC review"
+# English msgids, shown translated by ``core.stored_names`` (registered in ``providers.register``).
+WORKFLOW_NAME = gettext_noop("Commitment table review (NDC)")
+TASK_NAME = gettext_noop("NDC review")
 
 
 @transaction.atomic

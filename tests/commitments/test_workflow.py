@@ -15,6 +15,7 @@ from commitments.services import (
     commitment_table_submit,
     workflows_setup,
 )
+from commitments.services.tables import WORKFLOW_NAME
 
 pytestmark = pytest.mark.django_db
 
@@ -23,7 +24,9 @@ def test_workflow_setup_is_idempotent():
     first = workflows_setup()
     second = workflows_setup()
     assert first == second
-    assert Workflow.objects.filter(name=first.name).count() == 1
+    # The column holds the English msgid; ``first.name`` reads it translated (core.stored_names).
+    assert Workflow.objects.filter(name=WORKFLOW_NAME).count() == 1
+    assert first.name == "國發會審查承諾事項表"
     assert WorkflowContentType.objects.get(content_type__model="commitmenttable").workflow == first
 
 
@@ -142,6 +145,19 @@ def test_status_filters_and_the_api_agree(draft_table, moe_officer, client):
     listed = client.get("/api/v1/commitments/", {"status": "submitted"}).json()["items"]
     assert [i["number"] for i in listed] == [4]
     assert client.get("/api/v1/commitments/", {"status": "draft"}).json()["count"] == 0
+
+
+def test_rule_F_5_1_ambition_is_judged_by_ndc_who_returns_an_unambitious_table(draft_table, moe_officer, ndc_editor):
+    """F-5.1 (pioneering, forward-looking, challenging) is a judgement no rule can compute: the
+    platform's part is that no table is published without NDC's review, and NDC can return it
+    with its reasons, which the agency sees."""
+    commitment_table_submit(table=draft_table, user=moe_officer)
+    with pytest.raises(PermissionDenied):
+        commitment_table_review(table=draft_table, user=moe_officer, approve=True)
+    assert not CommitmentTable.objects.get(pk=draft_table.pk).live
+    reason = "目標僅延續現行作法，請提出更具挑戰性的指標"
+    table = commitment_table_review(table=draft_table, user=ndc_editor, approve=False, comment=reason)
+    assert table.status == TableStatus.DRAFT and not table.live and table.review_comment == reason
 
 
 def test_edits_of_a_published_table_stay_in_revisions_until_approved(published_table, moe_officer, ndc_editor):

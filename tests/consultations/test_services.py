@@ -237,3 +237,21 @@ def test_digest_command(open_consultation, citizen, staff, post, django_capture_
     with django_capture_on_commit_callbacks(execute=True):  # emails leave through the task queue
         call_command("send_comment_digests", stdout=out)
     assert "1 digest" in out.getvalue() and len(mail.outbox) == 1
+
+
+def test_rule_F_4_1_lead_agency_consults_the_public_online_on_its_commitment_table(
+    client, make_consultation, staff, citizen, post, commitment4
+):
+    from consultations.models import Section
+    from core.roles import AGENCY_OFFICER
+    from tests.factories import UserFactory
+
+    consultation = make_consultation()  # on commitment 4's draft table, no agency chosen
+    assert consultation.agency_id == commitment4.lead_agency_id  # the lead agency runs it
+    assert staff["agency_officer"].has_perm("consultations.change_consultation", consultation)
+    other_officer = UserFactory(roles=[AGENCY_OFFICER], agency="moj")
+    assert not other_officer.has_perm("consultations.change_consultation", consultation)
+    comment, _created = post(consultation, citizen, text="指標太少。", section=Section.INDICATORS)
+    assert comment.section == Section.INDICATORS  # comments point at the table's parts
+    page = client.get(commitment4.get_absolute_url()).content.decode()
+    assert consultation.get_absolute_url() in page  # the commitment page leads to its consultation

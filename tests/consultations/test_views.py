@@ -282,3 +282,18 @@ def test_cached_comment_list_shows_a_new_comment_at_once(client, open_consultati
     post(open_consultation, citizen, "第二則")
     body = client.get(url).content.decode()
     assert "第一則" in body and "第二則" in body
+
+
+def test_rule_K_3_two_modes_and_consultations_opened_at_a_policy_stage(client, make_consultation):
+    from django.utils import translation
+
+    from consultations.models import Stage
+
+    assert [s.value for s in Stage] == ["formation", "implementation", "evaluation"]
+    consultation = make_consultation(stage=Stage.EVALUATION)
+    assert "政策評估" in client.get(consultation.get_absolute_url()).content.decode()
+    with translation.override("en"):
+        url = consultation.get_absolute_url()
+    assert "Policy evaluation" in client.get(url).content.decode()
+    home = client.get("/en/").content.decode()
+    assert 'href="/en/proposals/"' in home and 'href="/en/consultations/"' in home  # the two modes

@@ -157,10 +157,24 @@ def test_rule_F_2_4_allowance_csv_lists_only_non_government_members(client, user
     Attendance.objects.create(meeting=meeting, member=civil, attendance_fee=True, travel_costs=True)
     Attendance.objects.create(meeting=meeting, observer_name="觀察員")
     rows = list(csv.reader(io.StringIO(allowance_csv(meeting, "en").lstrip("\ufeff"))))
-    assert rows[0] == ["Meeting", "Date", "Name", "Organisation", "Category", "Attendance fee", "Travel costs"]
-    assert len(rows) == 2 and rows[1][2] == civil.name_en and rows[1][5:] == ["yes", "yes"]
+    assert rows[0][:7] == ["Meeting", "Date", "Name", "Organisation", "Category", "Attendance fee", "Travel costs"]
+    assert len(rows) == 2 and rows[1][2] == civil.name_en and rows[1][5:7] == ["yes", "yes"]
     client.force_login(users["secretariat"])
     response = client.get(f"/admin/forum/meetings/{meeting.pk}/allowances.csv")
     assert response["Content-Type"].startswith("text/csv")
     body = response.content.decode("utf-8-sig")
     assert civil.name_zh_hant in body and government.name_zh_hant not in body and "觀察員" not in body
+
+
+def test_rule_F_8_forum_costs_are_paid_from_the_lead_agency_budget(client, users, staffed, balanced, make_meeting):
+    meeting = make_meeting(staffed)
+    Attendance.objects.create(meeting=meeting, member=balanced[4], attendance_fee=True)
+    agency = meeting.forum.lead_agency
+    rows = list(csv.reader(io.StringIO(allowance_csv(meeting, "en").lstrip("\ufeff"))))
+    assert rows[0][-1] == "Paid from the budget of"
+    assert rows[1][-1] == (agency.name_en or agency.name_zh_hant)
+    rows = list(csv.reader(io.StringIO(allowance_csv(meeting, "zh-hant").lstrip("\ufeff"))))
+    assert rows[0][-1] == "支付預算機關" and rows[1][-1] == agency.name_zh_hant
+    client.force_login(users["secretariat"])
+    panel = client.get(f"/admin/snippets/forum/meeting/edit/{meeting.pk}/").content.decode()
+    assert agency.name_zh_hant in panel and "F-8" in panel

@@ -194,3 +194,35 @@ def test_api_shape_exactly_as_documented(client, forum, make_member, make_meetin
     raw = client.get("/api/v1/forums/").content.decode()
     assert "example.org" not in raw and "0912" not in raw  # rule K-4
     assert client.get("/api/v1/forums/999999/").status_code == 404
+
+
+def test_rule_F_2_3_members_in_the_four_categories_grouped_on_the_forum_page(client, forum, make_member):
+    from django.core.exceptions import ValidationError
+
+    from forum.public import roster_by_sector
+    from forum.rules import Category, Sector
+
+    assert [c.value for c in Category] == [1, 2, 3, 4]  # exactly the four categories of F-2.3
+    members = [
+        make_member(forum, Sector.GOVERNMENT, category=Category.AGENCIES),
+        make_member(forum, Sector.NON_GOVERNMENT, category=Category.CIVIL_SOCIETY),
+        make_member(forum, Sector.NON_GOVERNMENT, category=Category.ISSUE_EXPERTS, name_en="Scholar"),
+        make_member(forum, Sector.NON_GOVERNMENT, category=Category.OPEN_GOVERNMENT_EXPERTS, name_en="OGP expert"),
+    ]
+    groups = {g.sector: [c for c, _m in g.categories] for g in roster_by_sector(members)}
+    assert groups[Sector.NON_GOVERNMENT] == [
+        Category.CIVIL_SOCIETY,
+        Category.ISSUE_EXPERTS,
+        Category.OPEN_GOVERNMENT_EXPERTS,
+    ]
+    outsider = members[0]
+    outsider.category = 5
+    with pytest.raises(ValidationError):
+        outsider.full_clean()
+    make_member(forum, Sector.GOVERNMENT, category=Category.AGENCIES)  # 3 + 3: the roster is shown (F-2.1)
+    make_member(forum, Sector.GOVERNMENT, category=Category.AGENCIES)
+    forum.roster_published = True
+    forum.save()
+    html = client.get(f"/en/forums/{forum.pk}/").content.decode()
+    for category in Category:
+        assert str(category.label) in html

@@ -59,8 +59,7 @@ MISSING_OBJECTS = (
 )
 EVERY_STAFF_MEMBER = (
     "wagtailadmin_account",
-    "wagtailadmin_api:documents:detail",
-    "wagtailadmin_api:documents:listing",
+    "wagtailadmin_api:documents:listing",  # each sees own uploads (core/document_scope.py)
     "wagtailadmin_api:pages:listing",
     "wagtailadmin_api:images:listing",
     "wagtailadmin_choose_page*",
@@ -132,6 +131,8 @@ RULES = [
     Rule(("wagtailadmin_pages:workflow_action", "wagtailadmin_pages:collect_workflow_action_data",
           "wagtailadmin_pages:revisions_index"), allow=ALL_STAFF, ok=302),  # no task: back to the page
     Rule(EVERY_STAFF_MEMBER, allow=ALL_STAFF),
+    # the world's document has no uploader: only NDC editors see it (core/document_scope.py)
+    Rule("wagtailadmin_api:documents:detail", allow=NDC, refused=404),
     Rule(MISSING_OBJECTS, refused=404),
     Rule("wagtailsnippets:index", allow=allow(of=BOTH, nd=BOTH)),
     Rule(POST_ONLY, refused=405),

@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand
 
 from core import providers
 from core.services import policy_profiles_load_seed, roles_setup, site_ensure_home, site_sync_public_address
+from core.stored_names import names_rename_legacy
 
 
 class Command(BaseCommand):
@@ -14,6 +15,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         call_command("update_translation_fields", verbosity=0)
         roles_setup()
+        names_rename_legacy()
         site_ensure_home()
         site_sync_public_address()
         policy_profiles_load_seed()
