@@ -236,3 +236,16 @@ def test_progress_recorded_by_lead_agency_only(client, published_table, moe_offi
     assert report.recorded_by == moe_officer
     client.force_login(moj_officer)
     assert refusal(client.get(f"/admin/commitments/progress/edit/{report.pk}/")) == ADMIN_REFUSAL
+
+
+def test_listing_shows_and_filters_the_status_derived_from_the_workflow(client, draft_table, moe_officer, ndc_editor):
+    from commitments.services import commitment_table_submit
+
+    commitment_table_submit(table=draft_table, user=moe_officer)
+    client.force_login(ndc_editor)
+    submitted = client.get("/admin/commitments/tables/", {"status": "submitted"})
+    assert submitted.status_code == 200
+    assert [t.pk for t in submitted.context["object_list"]] == [draft_table.pk]
+    assert "已送國發會" in submitted.content.decode()  # the status column, in Chinese
+    drafts = client.get("/admin/commitments/tables/", {"status": "draft"})
+    assert list(drafts.context["object_list"]) == []
