@@ -11,6 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
+from core.tasks import enqueue_on_commit
+
 from . import rules, tasks
 from .models import Comment, Consultation, Suggestion, SummaryResponse
 
@@ -59,7 +61,7 @@ def comment_post(
     except IntegrityError:
         # A concurrent request with the same token won the race: give its comment back.
         return Comment.objects.get(author=author, token=token), False
-    transaction.on_commit(lambda: tasks.comment_posted.enqueue(comment.pk))
+    enqueue_on_commit(tasks.comment_posted, comment.pk)  # in the comment's own commit (core.tasks)
     return comment, True
 
 
