@@ -17,7 +17,6 @@ from . import rules, tasks
 from .models import Comment, Consultation, Suggestion, SummaryResponse
 
 
-@transaction.atomic
 def comment_post(
     *,
     consultation: Consultation,
@@ -47,6 +46,9 @@ def comment_post(
             raise ValidationError(_("You can only reply to a comment of this consultation."))
         if not rules.reply_depth_ok(parent.parent_id is not None):
             raise ValidationError(_("Replies are one level deep: reply to the original comment instead."))
+    # One transaction: the comment, its stored counter (post_save) and its notification task
+    # (core.tasks: in the same commit when the queue is the database). The checks above only
+    # read, so they stay outside it: no savepoint is needed to survive a duplicate token.
     try:
         with transaction.atomic():
             comment = Comment.objects.create(
@@ -58,10 +60,10 @@ def comment_post(
                 section=section,
                 section_label=section_label.strip(),
             )
+            enqueue_on_commit(tasks.comment_posted, comment.pk)
     except IntegrityError:
         # A concurrent request with the same token won the race: give its comment back.
         return Comment.objects.get(author=author, token=token), False
-    enqueue_on_commit(tasks.comment_posted, comment.pk)  # in the comment's own commit (core.tasks)
     return comment, True
 
 
