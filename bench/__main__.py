@@ -1,6 +1,6 @@
 """`make bench`: the site served by its production server, measured with wrk (bench/README.md).
 
-Usage: ``python -m bench [scenario ...] [--duration SECONDS]`` (scenarios are the ``bench_<name>``
+Usage: ``python -m bench [scenario ...] [--duration SECONDS] [--writes-only]`` (scenarios are the ``bench_<name>``
 modules; all by default). Needs PostgreSQL and Redis (``BENCH_DATABASE_URL``, default
 ``postgres://postgres@127.0.0.1:5432/ogp_bench``; ``BENCH_REDIS_URL``, default db 9 of the local
 Redis) and Debian's ``wrk``.
@@ -28,6 +28,8 @@ DATABASE_URL = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0
 REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/9")
 PORT = int(os.environ.get("BENCH_PORT", "8151"))
 WORKERS = int(os.environ.get("BENCH_WORKERS", "2"))
+# Threads per worker: config/gunicorn.py's default unless BENCH_WEB_THREADS (1: sync workers).
+THREADS = os.environ.get("BENCH_WEB_THREADS", "")
 # (mode, label, environment of the server)
 MODES = [
     ("cached", "anonymous, page cache", {"CACHE_MIDDLEWARE_SECONDS": "60", "FRAGMENT_CACHE_SECONDS": "300"}),
@@ -84,7 +86,7 @@ def _get(url: str) -> int:
 
 
 class Server:
-    """gunicorn (config/gunicorn.py) with WORKERS sync workers on 127.0.0.1:PORT."""
+    """gunicorn (config/gunicorn.py) with WORKERS workers (THREADS threads each) on 127.0.0.1:PORT."""
 
     def __init__(self, env: dict):
         self.process = subprocess.Popen(
@@ -95,6 +97,7 @@ class Server:
                 **env,
                 "PORT": str(PORT),
                 "WEB_CONCURRENCY": str(WORKERS),
+                **({"WEB_THREADS": THREADS} if THREADS else {}),
                 "BIND_HOST": "127.0.0.1",
                 "TASKS_BACKEND": "django_tasks_db.DatabaseBackend",  # queued, as in production
             },
@@ -150,6 +153,10 @@ def _prepare(modules: list, static_root: str) -> list[tuple[str, str]]:
     return pages
 
 
+def _threads() -> str:
+    return THREADS or os.environ.get("WEB_THREADS", "4")
+
+
 def _load() -> str:
     return Path("/proc/loadavg").read_text().split()[0] if Path("/proc/loadavg").exists() else "?"
 
@@ -173,6 +180,11 @@ def main(argv: list[str]) -> None:
     parser = argparse.ArgumentParser(prog="python -m bench")
     parser.add_argument("scenarios", nargs="*", help="bench_<name> modules to run (default: all)")
     parser.add_argument("--duration", type=float, default=float(os.environ.get("BENCH_SECONDS", "2")))
+    parser.add_argument(
+        "--writes-only",
+        action="store_true",
+        help="skip the page modes: serve the production configuration once and run only the scenarios' run()",
+    )
     args = parser.parse_args(argv)
     started = time.perf_counter()
     lock = _lock_or_exit()  # noqa: F841 - released at exit
@@ -185,18 +197,18 @@ def main(argv: list[str]) -> None:
     report = Report()
     report.notes += [
         f"Run {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC on {os.cpu_count()} CPUs, load average at start "
-        f"{_load()}. gunicorn with {WORKERS} sync workers (config/gunicorn.py), PostgreSQL + Redis, "
+        f"{_load()}. gunicorn with {WORKERS} workers x {_threads()} threads (config/gunicorn.py), PostgreSQL + Redis, "
         f"wrk -t2 -c8 -d{args.duration:.0f}s per figure; each ratio is to the one-line view "
         f"({FLOOR_PATH}) served by the same server in the same mode, measured before and after its pages.",
     ]
-    for mode, label, env in MODES:
+    for mode, label, env in MODES[:1] if args.writes_only else MODES:
         _flush_redis()
         server = Server(env)
         site = Site(base_url=f"http://127.0.0.1:{PORT}", mode=mode, report=report, duration=args.duration)
         try:
             floor_before = site.wrk(FLOOR_PATH)
             results = []
-            for name, path in pages:
+            for name, path in [] if args.writes_only else pages:
                 statuses = {_get(site.url(path)) for _ in range(4)}  # warm both workers and the caches
                 results.append((name, path, statuses, site.wrk(path)))
             floor_after = site.wrk(FLOOR_PATH)
@@ -222,8 +234,10 @@ def main(argv: list[str]) -> None:
     report.notes.append(f"Load average at the end {_load()}; whole run {time.perf_counter() - started:.0f} s.")
     results_dir = ROOT / "bench" / "results"
     results_dir.mkdir(exist_ok=True)
-    (results_dir / "latest.md").write_text(report.markdown("make bench: the served site"))
-    print(f">> written bench/results/latest.md ({time.perf_counter() - started:.0f} s)")
+    # A writes-only run leaves the full table (latest.md) alone.
+    name = "writes.md" if args.writes_only else "latest.md"
+    (results_dir / name).write_text(report.markdown("make bench: the served site"))
+    print(f">> written bench/results/{name} ({time.perf_counter() - started:.0f} s)")
 
 
 if __name__ == "__main__":

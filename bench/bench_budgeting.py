@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .common import CSRF_SECRET, Site, seconds
+from .common import CSRF_SECRET, Site, seconds, write_cost
 
 VOTERS = 64
 SESSIONS = 6000
@@ -36,7 +36,7 @@ def pages() -> list[tuple[str, str]]:
     ]
 
 
-def _voter_sessions(process, count: int) -> list[str]:
+def _voter_sessions(process, count: int, offset: int = 0) -> list[str]:
     """``count`` sessions that agreed to the consent text and passed the identity check."""
     from django.conf import settings
     from django.contrib.sessions.models import Session
@@ -51,7 +51,7 @@ def _voter_sessions(process, count: int) -> list[str]:
     consent = services.consent_current(process).pk
     now = timezone.now()
     rows, cookies = [], []
-    for n in range(count):
+    for n in range(offset, offset + count):
         prefix = f"R2{n:07d}"
         voter = gate.voter_hash(scope=f"process:{process.pk}", national_id=prefix + check_digit(prefix))
         key = get_random_string(32, "abcdefghijklmnopqrstuvwxyz0123456789")
@@ -97,6 +97,14 @@ def run(site: Site) -> None:
 
     process = Process.objects.get(pk=STATE["open"])
     project = process.projects.filter(status="feasible").order_by("pk").first()
+    cost = write_cost(
+        f"/budgeting/{process.pk}/vote/ballot/",
+        bodies=[f"projects={project.pk}"] * 60,
+        cookies=_voter_sessions(process, 60, offset=SESSIONS),
+    )
+    site.report.add(
+        "one ballot, in process (CPU of the web process)", cost.cpu_ms, "ms CPU", cost.note(), section="writes"
+    )
     cookies = _voter_sessions(process, SESSIONS)
     ballots_before = Ballot.objects.filter(process=process).count()
     roll_before = VoterRollEntry.objects.filter(process=process).count()

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
-from .common import Site, signed_in_cookies
+from .common import Site, signed_in_cookies, write_cost
 
 COMMENTS = 10_000
 CLIENTS = 64
@@ -85,6 +85,14 @@ def run(site: Site) -> None:
     users = list(get_user_model().objects.filter(pk__in=STATE["users"]))
     cookies = signed_in_cookies(users)
     pk = STATE["item"]
+    cost = write_cost(
+        f"/consultations/{pk}/comment/",
+        bodies=[f"text=cost+post+{n}&token={uuid.uuid4()}" for n in range(60)],
+        cookies=[cookies[n % len(cookies)] for n in range(60)],
+    )
+    site.report.add(
+        "one comment post, in process (CPU of the web process)", cost.cpu_ms, "ms CPU", cost.note(), section="writes"
+    )
     new = Comment.objects.filter(consultation_id=pk, text__startswith="bench post ")
     before = new.count()
     result = site.post_load(

@@ -183,3 +183,54 @@ def seconds(fn: Callable[[], object], repeat: int = 1) -> float:
         fn()
         times.append(time.perf_counter() - start)
     return statistics.median(times)
+
+
+@dataclass
+class WriteCost:
+    """In-process cost of one write request: CPU and wall milliseconds of the web side, SQL
+    queries and commits (transactions that wrote), measured with Django's test client."""
+
+    cpu_ms: float
+    wall_ms: float
+    queries: float
+    statuses: dict
+
+    def note(self) -> str:
+        return f"wall {self.wall_ms:.1f} ms, {self.queries:.1f} SQL queries per request; statuses {self.statuses}"
+
+
+def write_cost(path: str, *, bodies: list[str], cookies: list[str], warm: int = 3) -> WriteCost:
+    """POST each url-encoded body in ``bodies`` to ``path`` in this process, the i-th with the i-th
+    cookie header of ``cookies`` (CSRF enforced, tasks queued in the database as when served).
+
+    Returns the median CPU time (``time.process_time``: this process only, not PostgreSQL's or
+    Redis's) and wall time per request, and the mean SQL query count: a figure that does not
+    depend on how busy the shared machine is."""
+    from django.db import connection
+    from django.test import Client, override_settings
+    from django.test.utils import CaptureQueriesContext
+
+    client = Client(enforce_csrf_checks=True, HTTP_HOST="127.0.0.1")
+    cpu, wall, queries, statuses = [], [], [], {}
+    tasks = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    with override_settings(TASKS=tasks):
+        for index, (body, cookie) in enumerate(zip(bodies, cookies, strict=False)):
+            client.cookies.clear()
+            client.cookies.load(cookie)
+            with CaptureQueriesContext(connection) as captured:
+                started_cpu, started = time.process_time(), time.perf_counter()
+                response = client.post(
+                    path, body, content_type="application/x-www-form-urlencoded", HTTP_X_CSRFTOKEN=CSRF_SECRET
+                )
+                elapsed_cpu, elapsed = time.process_time() - started_cpu, time.perf_counter() - started
+            statuses[response.status_code] = statuses.get(response.status_code, 0) + 1
+            if index >= warm:
+                cpu.append(elapsed_cpu * 1000)
+                wall.append(elapsed * 1000)
+                queries.append(len(captured.captured_queries))
+    return WriteCost(
+        cpu_ms=statistics.median(cpu),
+        wall_ms=statistics.median(wall),
+        queries=statistics.mean(queries),
+        statuses=statuses,
+    )

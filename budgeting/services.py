@@ -176,8 +176,11 @@ def project_update_add(
     return update
 
 
-def _validate_choices(process: Process, round_: int, choices: list[int]) -> list[int]:
-    costs = {p.pk: p.cost_estimate or 0 for p in ballot_projects(process, round_)}
+def _validate_choices(
+    process: Process, round_: int, choices: list[int], projects: list[Project] | None = None
+) -> list[int]:
+    projects = ballot_projects(process, round_) if projects is None else projects
+    costs = {p.pk: p.cost_estimate or 0 for p in projects}
     errors = rules.ballot_errors(process.ballot_rules, choices, costs)
     if errors:
         raise ValidationError(errors)
@@ -185,13 +188,20 @@ def _validate_choices(process: Process, round_: int, choices: list[int]) -> list
 
 
 def ballot_cast(
-    *, process: Process, voter_hash: str, consent: ConsentVersion, choices: list[int], now: dt.datetime | None = None
+    *,
+    process: Process,
+    voter_hash: str,
+    consent: ConsentVersion,
+    choices: list[int],
+    now: dt.datetime | None = None,
+    projects: tuple[int, list[Project]] | None = None,
 ) -> Ballot:
     """Record one secret ballot and mark the voter as having voted, in one transaction (P-1, P-3).
 
     The roll entry's unique constraint refuses a second vote of the same identity in the same
     round, also under concurrency (raises ``AlreadyVoted``; nothing is written). The ballot row
-    holds a random id and the choices: no voter, no time.
+    holds a random id and the choices: no voter, no time. ``projects``: ``(round, ballot_projects(
+    process, round))`` when the caller has just read them; used only if that is still the round.
     """
     now = now or timezone.now()
     round_ = rules.voting_round(process.phase_on(timezone.localdate(now)))
@@ -199,7 +209,8 @@ def ballot_cast(
         raise ValidationError(_("Voting is not open."))
     if consent.process_id != process.pk:
         raise ValidationError(_("Agree to this vote's terms first."))
-    chosen = _validate_choices(process, round_, choices)
+    known = projects[1] if projects is not None and projects[0] == round_ else None
+    chosen = _validate_choices(process, round_, choices, known)
     try:
         with transaction.atomic():
             VoterRollEntry.objects.create(

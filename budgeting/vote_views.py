@@ -171,6 +171,7 @@ def ballot(request, pk: int):
                 voter_hash=voter,
                 consent=ConsentVersion.objects.get(pk=state["consent"]),
                 choices=form.chosen(),
+                projects=(round_, projects),  # read above for the form: not read again
             )
         except services.AlreadyVoted:
             _save(request, process, voter=None, verified_at=None)

@@ -1,7 +1,18 @@
 """gunicorn settings of the web processes (`make run`, Procfile): `gunicorn -c config/gunicorn.py config.wsgi`.
 
 Environment: ``PORT`` (8000), ``BIND_HOST`` (127.0.0.1; 0.0.0.0 in a container behind a proxy),
-``WEB_CONCURRENCY`` (worker processes, default 2 per core), ``WEB_THREADS`` (1: sync workers).
+``WEB_CONCURRENCY`` (worker processes, default 2 per core), ``WEB_THREADS`` (threads per worker,
+default 4: gunicorn's ``gthread`` worker; 1 gives sync workers).
+
+Why threads: a write waits on I/O for most of its time: PostgreSQL's commit (the WAL flush,
+about 1 ms here, since every accepted write is durable before the answer), and a few Redis and
+SQL round trips. A sync worker sits idle through each wait; with 4 threads a worker serves other
+requests meanwhile, so 2 processes keep both CPUs busy (bench/README.md: writes per second
+roughly doubled). Python code still runs one thread at a time per process (the GIL), so more
+threads do not add CPU; each thread holds its own PostgreSQL connection (CONN_MAX_AGE), so
+web connections = workers x threads (8 with the defaults), well under ``max_connections``.
+The project's code keeps no per-request state in module globals (per-process caches are
+guarded or idempotent), which threads require.
 """
 
 import multiprocessing
@@ -9,7 +20,10 @@ import os
 
 bind = f"{os.environ.get('BIND_HOST', '127.0.0.1')}:{os.environ.get('PORT', '8000')}"
 workers = int(os.environ.get("WEB_CONCURRENCY", str(max(2, multiprocessing.cpu_count() * 2))))
-threads = int(os.environ.get("WEB_THREADS", "1"))
+threads = int(os.environ.get("WEB_THREADS", "4"))
+# gthread: a thread pool per worker; idle keep-alive connections wait in the worker's poller,
+# not in a thread.
+worker_class = "gthread" if threads > 1 else "sync"
 # Several masters on one machine (Procfile `-c web=2`, the bench): no shared control socket.
 control_socket_disable = True
 # Load the project once in the master: faster start, less memory (copy-on-write).

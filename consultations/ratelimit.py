@@ -34,8 +34,10 @@ def allow(*, user_id: int, ip: str, token: str) -> bool:
     once = f"consultations:comment:token:{user_id}:{token}"
     if not ratelimit.add_once(once, active["user"].seconds * 10):
         return True  # the same form again: not a new hit
-    ok_user = ratelimit.hit(f"consultations:comment:user:{user_id}", active["user"])
-    ok_ip = ratelimit.hit(f"consultations:comment:ip:{ip}", active["ip"])
+    # Both counters in one round trip.
+    ok_user, ok_ip = ratelimit.hit_many(
+        [(f"consultations:comment:user:{user_id}", active["user"]), (f"consultations:comment:ip:{ip}", active["ip"])]
+    )
     if not (ok_user and ok_ip):
         ratelimit.forget_once(once)
     return ok_user and ok_ip

@@ -11,11 +11,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
+from core.tasks import enqueue_on_commit
+
 from . import rules, tasks
 from .models import Comment, Consultation, Suggestion, SummaryResponse
 
 
-@transaction.atomic
 def comment_post(
     *,
     consultation: Consultation,
@@ -45,6 +46,9 @@ def comment_post(
             raise ValidationError(_("You can only reply to a comment of this consultation."))
         if not rules.reply_depth_ok(parent.parent_id is not None):
             raise ValidationError(_("Replies are one level deep: reply to the original comment instead."))
+    # One transaction: the comment, its stored counter (post_save) and its notification task
+    # (core.tasks: in the same commit when the queue is the database). The checks above only
+    # read, so they stay outside it: no savepoint is needed to survive a duplicate token.
     try:
         with transaction.atomic():
             comment = Comment.objects.create(
@@ -56,10 +60,10 @@ def comment_post(
                 section=section,
                 section_label=section_label.strip(),
             )
+            enqueue_on_commit(tasks.comment_posted, comment.pk)
     except IntegrityError:
         # A concurrent request with the same token won the race: give its comment back.
         return Comment.objects.get(author=author, token=token), False
-    transaction.on_commit(lambda: tasks.comment_posted.enqueue(comment.pk))
     return comment, True
 
 

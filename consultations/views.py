@@ -75,10 +75,11 @@ def detail(request, pk: int):
 @require_POST
 def comment(request, pk: int):
     """Post a comment or a reply: verified users, while open, within the rate limits; the text is kept on error."""
-    try:
-        consultation = public.consultation_detail(pk)
-    except Consultation.DoesNotExist as error:
-        raise Http404 from error
+    # The write needs only the consultation's own row; the page (attachments, response, counts)
+    # is read only when the answer is the page again (a refusal or a form error).
+    consultation = Consultation.objects.filter(pk=pk).first()
+    if consultation is None:
+        raise Http404
     is_reply = bool(request.POST.get("parent"))
     form = (ReplyForm if is_reply else CommentForm)(request.POST)
     problem = None
@@ -135,6 +136,7 @@ def comment(request, pk: int):
     if is_reply and request.POST["parent"].isdigit():
         target = Comment.objects.filter(pk=int(request.POST["parent"]), consultation=consultation).first()
         reply_to = (target.parent_id or target.pk) if target else None
+    consultation = public.consultation_detail(pk)
     context = _detail_context(
         request, consultation, form=None if is_reply else form, reply_form=form if is_reply else None, reply_to=reply_to
     )

@@ -33,7 +33,7 @@ from typing import Any
 
 from django.core.cache import caches
 from django.core.cache.backends.base import DEFAULT_TIMEOUT, BaseCache
-from django.core.cache.backends.redis import RedisCache
+from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 
 logger = logging.getLogger(__name__)
 
@@ -47,7 +47,37 @@ def _errors() -> tuple[type[BaseException], ...]:
     return (RedisError, OSError)
 
 
-class TolerantRedisCache(RedisCache):
+class ReusingRedisCacheClient(RedisCacheClient):
+    """Django's Redis client that keeps one ``redis.Redis`` per connection pool.
+
+    Django builds a new ``redis.Redis`` on every cache call, and each copies its ~100 response
+    callbacks: about 0.1 ms of CPU per call, a dozen calls a request. A ``redis.Redis`` is
+    thread-safe (connections come from the pool per command) and the pool re-creates its
+    connections after a fork, so one client per pool serves every thread of a process."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._clients: dict[int, Any] = {}
+
+    def get_client(self, key=None, *, write=False):
+        index = self._get_connection_pool_index(write)
+        client = self._clients.get(index)
+        if client is None:
+            if index not in self._pools:
+                self._pools[index] = self._pool_class.from_url(self._servers[index], **self._pool_options)
+            client = self._clients[index] = self._client(connection_pool=self._pools[index])
+        return client
+
+
+class ReusingRedisCache(RedisCache):
+    """Django's ``RedisCache`` on :class:`ReusingRedisCacheClient` (rate-limit counters)."""
+
+    def __init__(self, server: str, params: dict) -> None:
+        super().__init__(server, params)
+        self._class = ReusingRedisCacheClient
+
+
+class TolerantRedisCache(ReusingRedisCache):
     """Django's Redis cache; misses and skipped writes while Redis is unreachable."""
 
     def __init__(self, server: str, params: dict) -> None:

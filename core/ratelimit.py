@@ -90,6 +90,33 @@ def hit(key: str, limit: RateLimit) -> bool:
     return not exceeded(count - 1, limit)
 
 
+def hit_many(hits: list[tuple[str, RateLimit]]) -> list[bool]:
+    """Count one hit for each ``(key, limit)``: the same as :func:`hit` for each, in order, but
+    on Redis in **one round trip** (a pipeline of ``SET NX EX`` + ``INCR`` per key, the same
+    keys and values as ``add`` + ``incr``). Every key is counted, even when an earlier one is
+    over its limit (as calling :func:`hit` for each). Returns within-limit flags.
+
+    Raises :class:`RateLimitUnavailable` when the cache is down.
+    """
+    cache = store()
+    from django.core.cache.backends.redis import RedisCache
+
+    if not isinstance(cache, RedisCache):
+        return [hit(key, limit) for key, limit in hits]
+    buckets = [(cache.make_and_validate_key(_window_key(key, limit)), limit) for key, limit in hits]
+    try:
+        pipeline = cache._cache.get_client(write=True).pipeline(transaction=False)
+        for bucket, limit in buckets:
+            pipeline.set(bucket, 0, ex=limit.seconds + 1, nx=True)
+            pipeline.incr(bucket)
+        results = pipeline.execute()
+    except _errors() as error:
+        logger.error("Rate limit store unavailable (%s): refusing %s", error, [key for key, _limit in hits])
+        raise RateLimitUnavailable(str(error)) from error
+    counts = results[1::2]
+    return [not exceeded(count - 1, limit) for count, (_bucket, limit) in zip(counts, buckets, strict=True)]
+
+
 def peek(key: str, limit: RateLimit) -> bool:
     """Whether ``key`` is still within ``limit`` in the current window, without counting a hit.
 

@@ -11,6 +11,25 @@ from django.utils import timezone
 from django_tasks import task
 
 
+def enqueue_on_commit(task_, *args, using: str | None = None) -> None:
+    """Queue ``task_(*args)`` for when the current transaction commits.
+
+    When the queue is a table of this database (``django_tasks_db``) and a transaction is open,
+    the task's row is written **inside** it: it commits with the write it belongs to, in the
+    same commit (one WAL flush instead of two on a hot write path), and a rollback takes it
+    back; the worker cannot see it before the commit, so it never runs early. Any other backend
+    (the immediate one of tests and development) is called after the commit, as
+    ``transaction.on_commit`` does."""
+    from django.db import DEFAULT_DB_ALIAS, transaction
+    from django_tasks_db.backend import DatabaseBackend
+
+    connection = transaction.get_connection(using or DEFAULT_DB_ALIAS)
+    if connection.in_atomic_block and isinstance(task_.get_backend(), DatabaseBackend):
+        task_.enqueue(*args)
+    else:
+        transaction.on_commit(lambda: task_.enqueue(*args), using=using)
+
+
 def worker_id() -> str:
     """This worker process's id: ``host:pid`` (how a dead worker's tasks are recognised)."""
     return f"{socket.gethostname()[:40]}:{os.getpid()}"

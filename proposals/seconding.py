@@ -6,6 +6,7 @@ row lock: the count is ``COUNT(*)`` of counted rows, and qualification is one co
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import hmac
@@ -82,7 +83,11 @@ def proposal_second(
         )
     email_code = proposal.policy.email_code
     try:
-        with transaction.atomic():
+        # Without an email code the second is one INSERT, atomic by itself (autocommit: one round
+        # trip, no BEGIN/COMMIT of its own); with a code, the INSERT and the code form one
+        # transaction; inside a caller's transaction, a savepoint survives a refused duplicate.
+        in_transaction = transaction.get_connection().in_atomic_block
+        with transaction.atomic() if email_code or in_transaction else contextlib.nullcontext():
             second = Second.objects.create(
                 proposal=proposal,
                 user=user,

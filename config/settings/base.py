@@ -221,7 +221,7 @@ if REDIS_URL:
         },
         # Rate-limit counters: never tolerant, so limits fail safe (core/ratelimit.py).
         "ratelimit": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "core.cache_backends.ReusingRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env("CACHE_KEY_PREFIX", default="") + "rl",
             "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
