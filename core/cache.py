@@ -43,6 +43,10 @@ MODEL_SCOPES: dict[str, str | None] = {
     "consultations.comment": "comments",
     "consultations.consultationcounter": "comments",
     "consultations.agencynotificationsetting": None,
+    # A roll entry is only ever written with its ballot, in the same transaction
+    # (budgeting.services.ballot_cast): the ballot's save renews the budgeting pages; one Redis
+    # write per ballot, not two.
+    "budgeting.voterrollentry": None,
     "core.outgoingemail": None,
     "core.scheduledjobrun": None,
 }

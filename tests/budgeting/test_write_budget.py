@@ -30,3 +30,12 @@ def test_rule_P_1_ballot_write_has_a_fixed_query_budget(voting_process, solve_ca
     assert len(sql) <= BALLOT_QUERIES, [s[:80] for s in sql]
     assert sum('FROM "budgeting_project"' in s for s in sql) == 1  # read once
     assert Ballot.objects.count() == 1 and VoterRollEntry.objects.count() == 1
+
+
+def test_rule_P_1_a_ballot_renews_the_budgeting_pages_once():
+    """The roll entry (written only with its ballot) bumps no version of its own."""
+    from budgeting.models import Ballot, VoterRollEntry
+    from core.cache import scope_of
+
+    assert scope_of(Ballot) == "budgeting"
+    assert scope_of(VoterRollEntry) is None
