@@ -182,7 +182,7 @@ def list_forums(request, agency: AgencyCode = None, changed_since: ChangedSince 
         forums = forums.filter(commitment__lead_agency__code=agency)
     if changed_since:
         forums = forums.filter(meetings__updated_at__gte=aware(changed_since)).distinct()
-    return Serialized(forums.order_by("commitment__plan", "commitment__number"), forum_out)
+    return Serialized(forums.order_by("commitment__plan", "commitment__number"), forum_out, cached=True)
 
 
 @router.get("/meetings/", response=responses(list[MeetingListOut]), summary="Meetings of every forum")
@@ -210,7 +210,7 @@ def list_meetings(
         meetings = meetings.filter(starts_at__lt=day_after(date_to))
     if changed_since:
         meetings = meetings.filter(updated_at__gte=aware(changed_since))
-    return Serialized(meetings.order_by("starts_at", "pk"), meeting_list_out)
+    return Serialized(meetings.order_by("starts_at", "pk"), meeting_list_out, cached=True)
 
 
 @router.get("/{forum_id}/", response=responses(ForumOut, not_found=True), summary="One forum")
