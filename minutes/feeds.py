@@ -23,7 +23,8 @@ class LatestMinutesFeed(Feed):
     def __call__(self, request, *args, **kwargs):
         def build() -> dict:
             response = super(LatestMinutesFeed, self).__call__(request, *args, **kwargs)
-            return {"body": response.content, "type": response["Content-Type"], "modified": response.get("Last-Modified")}
+            modified = response.get("Last-Modified")
+            return {"body": response.content, "type": response["Content-Type"], "modified": modified}
 
         found = cached_fragment(("minutes-feed",), build)
         response = HttpResponse(found["body"], content_type=found["type"])
