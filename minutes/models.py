@@ -218,10 +218,9 @@ class Minutes(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, inde
         """Site-relative download addresses of the stored PDFs (``None`` until built)."""
         built = {pdf.kind for pdf in self.pdfs.all() if pdf.file}
         result: dict[str, str | None] = {}
-        for kind in PdfKind.values:
-            with override(i18n.DEFAULT_LANGUAGE):
-                url = reverse("minutes:pdf", kwargs={"pk": self.pk, "kind": kind})
-            result[kind] = url if kind in built else None
+        with override(i18n.DEFAULT_LANGUAGE):  # once for every kind: activating a language is not free
+            for kind in PdfKind.values:
+                result[kind] = reverse("minutes:pdf", kwargs={"pk": self.pk, "kind": kind}) if kind in built else None
         return result
 
     def search_text(self) -> str:

@@ -134,7 +134,9 @@ def search_view(request):
         if q:
             found = search.search(Minutes.objects.published(), q)
             ids = [m.pk for m in found[:50]]
-            by_id = {m.pk: m for m in Minutes.objects.for_list().filter(pk__in=ids)}
+            # The results show the meeting, its forum and commitment only: no sections or PDFs.
+            lean = Minutes.objects.select_related("meeting__forum__commitment")
+            by_id = {m.pk: m for m in lean.filter(pk__in=ids)}
             minutes_results = [by_id[i] for i in ids if i in by_id]
             commitments = Commitment.objects.select_related("plan", "lead_agency").order_by("plan", "number")
             commitment_results = search.filter_matching(
