@@ -177,7 +177,7 @@ def list_forums(request, agency: AgencyCode = None, changed_since: ChangedSince 
     """Every forum with its published roster, balance, meetings (title, place, agenda, decisions).
 
     Filters: ``agency`` (the lead agency's code), ``changed_since`` (a meeting changed since)."""
-    forums = forums_with_details()
+    forums = forums_with_details(attendees=False)
     if agency:
         forums = forums.filter(commitment__lead_agency__code=agency)
     if changed_since:
@@ -199,7 +199,9 @@ def list_meetings(
 
     Filters: ``agency`` (lead agency code), ``forum``, ``date_from`` / ``date_to`` (the meeting's
     day), ``changed_since`` (the meeting was created or changed since)."""
-    meetings = Meeting.objects.select_related("forum__commitment__lead_agency").prefetch_related(*meeting_prefetches())
+    meetings = Meeting.objects.select_related("forum__commitment__lead_agency").prefetch_related(
+        *meeting_prefetches(attendees=False)
+    )
     if agency:
         meetings = meetings.filter(forum__commitment__lead_agency__code=agency)
     if forum:
@@ -216,4 +218,4 @@ def list_meetings(
 @router.get("/{forum_id}/", response=responses(ForumOut, not_found=True), summary="One forum")
 def get_forum(request, forum_id: Id):
     """A forum by its id."""
-    return forum_out(get_object_or_404(forums_with_details(), pk=forum_id))
+    return forum_out(get_object_or_404(forums_with_details(attendees=False), pk=forum_id))
