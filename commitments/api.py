@@ -156,7 +156,7 @@ def list_commitments(
     if changed_since:
         since = aware(changed_since)
         commitments = commitments.filter(Q(table__submitted_at__gte=since) | Q(table__last_published_at__gte=since))
-    return Serialized(commitments, commitment_out)
+    return Serialized(commitments, commitment_out, cached=True)
 
 
 @router.get(
@@ -234,7 +234,7 @@ def _plans():
 @paginated
 def list_action_plans(request):
     """Every action plan with its period, deadline (F-6) and the latest compiled plan's exports."""
-    return Serialized(_plans(), action_plan_out)
+    return Serialized(_plans(), action_plan_out, cached=True)
 
 
 @action_plans_router.get("/{plan_id}/", response=responses(ActionPlanOut, not_found=True), summary="One action plan")

@@ -8,7 +8,7 @@ from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
 from core import i18n, providers
-from core.cache import cached_fragment
+from core.cache import cached_fragment, render_cached
 from core.downloads import stored_file_response
 
 from . import rules
@@ -30,13 +30,13 @@ def current_plan(request):
 
 def plan_detail(request, plan: str):
     """An action plan: its commitments by theme, with links to the dashboard and the compiled plan."""
-    action_plan = get_object_or_404(ActionPlan, slug=plan)
-    latest = CompiledPlan.objects.filter(plan=action_plan).only("version", "plan_id").first()
-    return render(
-        request,
-        "commitments/plan_detail.html",
-        {"plan": action_plan, "themes": themes_with_commitments(action_plan), "compiled": latest},
-    )
+
+    def build() -> dict:
+        action_plan = get_object_or_404(ActionPlan, slug=plan)
+        latest = CompiledPlan.objects.filter(plan=action_plan).only("version", "plan_id").first()
+        return {"plan": action_plan, "themes": themes_with_commitments(action_plan), "compiled": latest}
+
+    return render_cached(request, "commitments/plan_detail.html", ("plan-detail", plan), build)
 
 
 def _value_labels() -> dict:
@@ -87,8 +87,12 @@ def _status_labels() -> dict:
 
 def plan_dashboard(request, plan: str):
     """Progress of the plan's indicators by status per theme (server-rendered SVG), overdue ones named."""
-    action_plan = get_object_or_404(ActionPlan, slug=plan)
-    return render(request, "commitments/dashboard.html", {"plan": action_plan, **dashboard(action_plan)})
+
+    def build() -> dict:
+        action_plan = get_object_or_404(ActionPlan, slug=plan)
+        return {"plan": action_plan, **dashboard(action_plan)}
+
+    return render_cached(request, "commitments/dashboard.html", ("plan-dashboard", plan), build)
 
 
 def compiled_latest(request, plan: str):

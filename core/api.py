@@ -10,6 +10,10 @@
       def list_items(request):
           return Serialized(Item.objects.order_by("pk"), item_out)
 
+- A list whose answer is the same for every visitor passes ``cached=True``: the page of items
+  (count included) is a fragment (``core.cache.cached_fragment``) keyed by the full path with its
+  query string and the path's content version, so it is rebuilt as soon as its content changes.
+  Never for an answer that depends on the user.
 - Every operation documents the 4xx it can answer (:func:`responses`): 422 for a query or
   path parameter that fails validation (``{"detail": [...]}``), 404 for an unknown object
   (``{"detail": "Not Found"}``).
@@ -96,6 +100,8 @@ class Serialized:
     queryset: QuerySet
     serialize: Callable[[Any], Any]
     count: int | None = None  # a stored counter: no COUNT(*) query
+    # The page is the same for every visitor: cache it by path, query string and content version.
+    cached: bool = False
 
 
 class PagePagination(PaginationBase):
@@ -110,13 +116,22 @@ class PagePagination(PaginationBase):
 
     def paginate_queryset(self, queryset: Any, pagination: PageInput, request: HttpRequest, **params: Any) -> dict:
         """The requested page of ``queryset`` (a queryset or :class:`Serialized`)."""
-        serialize: Callable[[Any], Any] = lambda item: item  # noqa: E731
-        known = None
+        if isinstance(queryset, Serialized) and queryset.cached:
+            from core.cache import cached_fragment
+
+            chosen = queryset
+            return cached_fragment(
+                ("api-page", request.get_full_path()),
+                lambda: self._page(chosen.queryset, chosen.serialize, chosen.count, pagination.page),
+            )
         if isinstance(queryset, Serialized):
-            queryset, serialize, known = queryset.queryset, queryset.serialize, queryset.count
+            return self._page(queryset.queryset, queryset.serialize, queryset.count, pagination.page)
+        return self._page(queryset, lambda item: item, None, pagination.page)
+
+    def _page(self, queryset: Any, serialize: Callable[[Any], Any], known: int | None, page: int) -> dict:
         per_page = settings.API_PAGE_SIZE
         count = known if known is not None else self._items_count(queryset)
-        start = (pagination.page - 1) * per_page
+        start = (page - 1) * per_page
         items = [serialize(item) for item in queryset[start : start + per_page]] if start < count else []
         return {"count": count, "items": items}
 

@@ -214,3 +214,44 @@ def connect() -> None:
 
     page_published.connect(_on_publish, dispatch_uid="ogp-cache-publish")
     page_unpublished.connect(_on_publish, dispatch_uid="ogp-cache-unpublish")
+
+
+# Blocks of a page template kept in a cached page body (the frame, base.html, is rendered per request).
+CACHED_BLOCKS = ("title", "extra_head", "content")
+
+
+def render_cached(request, template_name: str, parts: tuple, build: Callable[[], dict], *, status: int = 200):
+    """Render ``template_name`` (a page extending base.html) with the context ``build()``
+    returns, caching its ``title``, ``extra_head`` and ``content`` blocks as one fragment
+    (``cached_fragment``: per ``parts``, language and content version).
+
+    Only the page's own blocks are cached: the frame (header with the account menu, messages,
+    language links, search box) is rendered for each request, so a signed-in user's frame is
+    never shared. The blocks must not depend on the user; ``parts`` must name everything else
+    they depend on (ids, the query string). A cache hit runs none of ``build()``'s queries.
+    """
+    from django.shortcuts import render
+    from django.template.loader import get_template
+    from django.template.loader_tags import ExtendsNode
+    from django.utils.safestring import mark_safe
+
+    def blocks() -> dict:
+        template = get_template(template_name)
+        extends = template.template.nodelist.get_nodes_by_type(ExtendsNode)[0]
+        from django.template.context import make_context
+
+        context = make_context(build(), request)
+        rendered = {}
+        with context.bind_template(template.template):
+            for name in CACHED_BLOCKS:
+                node = extends.blocks.get(name)
+                rendered[name] = node.nodelist.render(context) if node is not None else None
+        return rendered
+
+    found = cached_fragment(("page", template_name, *parts), blocks)
+    return render(
+        request,
+        "core/cached_page.html",
+        {name: mark_safe(value) if value is not None else None for name, value in found.items()},  # noqa: S308 - our templates
+        status=status,
+    )

@@ -177,12 +177,12 @@ def list_forums(request, agency: AgencyCode = None, changed_since: ChangedSince 
     """Every forum with its published roster, balance, meetings (title, place, agenda, decisions).
 
     Filters: ``agency`` (the lead agency's code), ``changed_since`` (a meeting changed since)."""
-    forums = forums_with_details()
+    forums = forums_with_details(attendees=False)
     if agency:
         forums = forums.filter(commitment__lead_agency__code=agency)
     if changed_since:
         forums = forums.filter(meetings__updated_at__gte=aware(changed_since)).distinct()
-    return Serialized(forums.order_by("commitment__plan", "commitment__number"), forum_out)
+    return Serialized(forums.order_by("commitment__plan", "commitment__number"), forum_out, cached=True)
 
 
 @router.get("/meetings/", response=responses(list[MeetingListOut]), summary="Meetings of every forum")
@@ -199,7 +199,9 @@ def list_meetings(
 
     Filters: ``agency`` (lead agency code), ``forum``, ``date_from`` / ``date_to`` (the meeting's
     day), ``changed_since`` (the meeting was created or changed since)."""
-    meetings = Meeting.objects.select_related("forum__commitment__lead_agency").prefetch_related(*meeting_prefetches())
+    meetings = Meeting.objects.select_related("forum__commitment__lead_agency").prefetch_related(
+        *meeting_prefetches(attendees=False)
+    )
     if agency:
         meetings = meetings.filter(forum__commitment__lead_agency__code=agency)
     if forum:
@@ -210,10 +212,10 @@ def list_meetings(
         meetings = meetings.filter(starts_at__lt=day_after(date_to))
     if changed_since:
         meetings = meetings.filter(updated_at__gte=aware(changed_since))
-    return Serialized(meetings.order_by("starts_at", "pk"), meeting_list_out)
+    return Serialized(meetings.order_by("starts_at", "pk"), meeting_list_out, cached=True)
 
 
 @router.get("/{forum_id}/", response=responses(ForumOut, not_found=True), summary="One forum")
 def get_forum(request, forum_id: Id):
     """A forum by its id."""
-    return forum_out(get_object_or_404(forums_with_details(), pk=forum_id))
+    return forum_out(get_object_or_404(forums_with_details(attendees=False), pk=forum_id))

@@ -17,28 +17,34 @@ from .models import AgendaItem, Attendance, Forum, Meeting, Member
 from .rules import Category, Sector
 
 
-def meeting_prefetches(prefix: str = "") -> list:
-    """Prefetches for meetings with their agenda, decisions and attendance (3 queries)."""
+def meeting_prefetches(prefix: str = "", *, attendees: bool = True) -> list:
+    """Prefetches for meetings with their agenda, decisions and attendance (2 queries).
+
+    ``attendees=False`` fetches only who is a member of each attendance (``member_id``: enough to
+    count those present, ``Meeting.counted_attendance``), not the members themselves: the API's
+    lists count, the pages name."""
+    if attendees:
+        attendances = Attendance.objects.select_related("member").order_by("member__sector", "member__category", "pk")
+    else:
+        attendances = Attendance.objects.only("pk", "meeting_id", "member_id").order_by("pk")
     return [
         Prefetch(
             f"{prefix}agenda_items",
             queryset=AgendaItem.objects.select_related("decision").order_by("position", "pk"),
         ),
-        Prefetch(
-            f"{prefix}attendances",
-            queryset=Attendance.objects.select_related("member").order_by("member__sector", "member__category", "pk"),
-        ),
+        Prefetch(f"{prefix}attendances", queryset=attendances),
     ]
 
 
-def forums_with_details() -> QuerySet[Forum]:
-    """Forums with commitment, members, meetings, agenda, decisions and attendance prefetched."""
+def forums_with_details(*, attendees: bool = True) -> QuerySet[Forum]:
+    """Forums with commitment, members, meetings, agenda, decisions and attendance prefetched
+    (``attendees=False``: attendances without their members, see ``meeting_prefetches``)."""
     return Forum.objects.select_related(
         "commitment__plan", "commitment__theme", "commitment__lead_agency"
     ).prefetch_related(
         Prefetch("members", queryset=Member.objects.order_by("sector", "category", "pk")),
         Prefetch("meetings", queryset=Meeting.objects.order_by("starts_at", "pk")),
-        *meeting_prefetches("meetings__"),
+        *meeting_prefetches("meetings__", attendees=attendees),
     )
 
 

@@ -71,7 +71,7 @@ def list_minutes(
     if changed_since:
         since = aware(changed_since)
         minutes = minutes.filter(Q(last_published_at__gte=since) | Q(first_published_at__gte=since))
-    return Serialized(minutes, serialize)
+    return Serialized(minutes, serialize, cached=True)
 
 
 @router.get("/{minutes_id}/", response=responses(MinutesOut, not_found=True), summary="One published minutes")

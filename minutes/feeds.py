@@ -3,17 +3,34 @@
 from __future__ import annotations
 
 from django.contrib.syndication.views import Feed
+from django.http import HttpResponse
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
 from core import dates, i18n
+from core.cache import cached_fragment
 
 from .models import Minutes
 
 
 class LatestMinutesFeed(Feed):
+    """The 30 newest published minutes; the feed document is the same for every reader, so it is a
+    cached fragment per language and content version (core.cache.cached_fragment)."""
+
     feed_type = Atom1Feed
+
+    def __call__(self, request, *args, **kwargs):
+        def build() -> dict:
+            response = super(LatestMinutesFeed, self).__call__(request, *args, **kwargs)
+            modified = response.get("Last-Modified")
+            return {"body": response.content, "type": response["Content-Type"], "modified": modified}
+
+        found = cached_fragment(("minutes-feed",), build)
+        response = HttpResponse(found["body"], content_type=found["type"])
+        if found.get("modified"):
+            response["Last-Modified"] = found["modified"]
+        return response
 
     def title(self):
         return _("Newly published minutes")

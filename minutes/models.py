@@ -37,11 +37,12 @@ class MinutesQuerySet(models.QuerySet):
         """Minutes the public may read."""
         return self.filter(live=True)
 
-    def for_list(self):
-        """What list pages and the API need, in a fixed number of queries."""
+    def for_list(self, *, pdfs: bool = True):
+        """What list pages and the API need, in a fixed number of queries (``pdfs=False``: the
+        list pages, which link to each minutes but not to its PDFs)."""
         return self.select_related(
             "meeting__forum__commitment__theme", "meeting__forum__commitment__plan"
-        ).prefetch_related("sections", "pdfs")
+        ).prefetch_related("sections", *(["pdfs"] if pdfs else []))
 
     def with_facts(self):
         """Everything a minutes page or PDF shows, in a fixed number of queries."""
@@ -218,10 +219,9 @@ class Minutes(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, inde
         """Site-relative download addresses of the stored PDFs (``None`` until built)."""
         built = {pdf.kind for pdf in self.pdfs.all() if pdf.file}
         result: dict[str, str | None] = {}
-        for kind in PdfKind.values:
-            with override(i18n.DEFAULT_LANGUAGE):
-                url = reverse("minutes:pdf", kwargs={"pk": self.pk, "kind": kind})
-            result[kind] = url if kind in built else None
+        with override(i18n.DEFAULT_LANGUAGE):  # once for every kind: activating a language is not free
+            for kind in PdfKind.values:
+                result[kind] = reverse("minutes:pdf", kwargs={"pk": self.pk, "kind": kind}) if kind in built else None
         return result
 
     def search_text(self) -> str:

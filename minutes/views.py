@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from commitments.models import ActionPlan, Commitment, Theme
 from core import i18n, search
+from core.cache import render_cached
 from core.downloads import stored_file_response, unavailable
 from core.params import int_param, text_param
 from forum.models import Forum
@@ -39,31 +40,37 @@ def _filtered(request, queryset):
 
 
 def index(request):
-    """All published minutes, newest first, filtered by theme, commitment and year, paginated."""
-    plan = ActionPlan.objects.current()
-    queryset = Minutes.objects.published().for_list().order_by("-meeting__starts_at", "-pk")
-    if plan is not None:
-        queryset = queryset.filter(meeting__forum__commitment__plan=plan)
-    queryset, filters = _filtered(request, queryset)
-    page = Paginator(queryset, settings.PAGE_SIZE).get_page(request.GET.get("page"))
-    years = sorted({d.year for d in Minutes.objects.published().dates("meeting__starts_at", "year")}, reverse=True)
-    query = request.GET.copy()
-    query.pop("page", None)
-    context = {
-        "page": page,
-        "filters": filters,
-        "themes": Theme.objects.filter(plan=plan) if plan else Theme.objects.none(),
-        "commitments": Commitment.objects.filter(plan=plan) if plan else Commitment.objects.none(),
-        "years": years,
-        "query": query.urlencode(),
-    }
-    return render(request, "minutes/index.html", context)
+    """All published minutes, newest first, filtered by theme, commitment and year, paginated.
+    The page body is a cached fragment per query string (core.cache.render_cached)."""
+
+    def build() -> dict:
+        plan = ActionPlan.objects.current()
+        queryset = Minutes.objects.published().for_list(pdfs=False).order_by("-meeting__starts_at", "-pk")
+        if plan is not None:
+            queryset = queryset.filter(meeting__forum__commitment__plan=plan)
+        queryset, filters = _filtered(request, queryset)
+        page = Paginator(queryset, settings.PAGE_SIZE).get_page(request.GET.get("page"))
+        years = sorted({d.year for d in Minutes.objects.published().dates("meeting__starts_at", "year")}, reverse=True)
+        query = request.GET.copy()
+        query.pop("page", None)
+        return {
+            "page": page,
+            "filters": filters,
+            "themes": Theme.objects.filter(plan=plan) if plan else Theme.objects.none(),
+            "commitments": Commitment.objects.filter(plan=plan) if plan else Commitment.objects.none(),
+            "years": years,
+            "query": query.urlencode(),
+        }
+
+    return render_cached(request, "minutes/index.html", ("minutes-index", request.get_full_path()), build)
 
 
 def forum_minutes(request, forum_id: int):
     """The published minutes of one forum, newest first."""
     forum = get_object_or_404(Forum.objects.select_related("commitment__plan"), pk=forum_id)
-    queryset = Minutes.objects.published().for_list().filter(meeting__forum=forum).order_by("-meeting__starts_at")
+    queryset = (
+        Minutes.objects.published().for_list(pdfs=False).filter(meeting__forum=forum).order_by("-meeting__starts_at")
+    )
     page = Paginator(queryset, settings.PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "minutes/forum.html", {"forum": forum, "page": page, "query": ""})
 
@@ -79,11 +86,16 @@ def _context(minutes: Minutes) -> dict:
 
 
 def detail(request, pk: int):
-    """A published minutes in the active language, with its PDFs and earlier versions."""
-    minutes = get_object_or_404(Minutes.objects.published().with_facts(), pk=pk)
-    context = _context(minutes)
-    context["versions"] = services.published_revisions(minutes)
-    return render(request, "minutes/detail.html", context)
+    """A published minutes in the active language, with its PDFs and earlier versions (the page
+    body is a cached fragment: core.cache.render_cached)."""
+
+    def build() -> dict:
+        minutes = get_object_or_404(Minutes.objects.published().with_facts(), pk=pk)
+        context = _context(minutes)
+        context["versions"] = services.published_revisions(minutes)
+        return context
+
+    return render_cached(request, "minutes/detail.html", ("minutes-detail", pk), build)
 
 
 def revision(request, pk: int, revision_id: int):
@@ -117,17 +129,21 @@ def download(request, pk: int, kind: str):
 def search_view(request):
     """Search published minutes and commitments in both languages (Chinese words inside sentences too)."""
     q = text_param(request.GET, "q")
-    minutes_results: list[Minutes] = []
-    commitment_results: list[Commitment] = []
-    if q:
-        found = search.search(Minutes.objects.published(), q)
-        ids = [m.pk for m in found[:50]]
-        by_id = {m.pk: m for m in Minutes.objects.for_list().filter(pk__in=ids)}
-        minutes_results = [by_id[i] for i in ids if i in by_id]
-        commitments = Commitment.objects.select_related("plan", "lead_agency").order_by("plan", "number")
-        commitment_results = search.filter_matching(
-            commitments, lambda c: [i18n.value_in(c, "title", lang) for lang in i18n.LANGUAGE_CODES], q
-        )
-    return render(
-        request, "minutes/search.html", {"q": q, "minutes_results": minutes_results, "commitments": commitment_results}
-    )
+
+    def build() -> dict:
+        minutes_results: list[Minutes] = []
+        commitment_results: list[Commitment] = []
+        if q:
+            found = search.search(Minutes.objects.published(), q)
+            ids = [m.pk for m in found[:50]]
+            # The results show the meeting, its forum and commitment only: no sections or PDFs.
+            lean = Minutes.objects.select_related("meeting__forum__commitment")
+            by_id = {m.pk: m for m in lean.filter(pk__in=ids)}
+            minutes_results = [by_id[i] for i in ids if i in by_id]
+            commitments = Commitment.objects.select_related("plan", "lead_agency").order_by("plan", "number")
+            commitment_results = search.filter_matching(
+                commitments, lambda c: [i18n.value_in(c, "title", lang) for lang in i18n.LANGUAGE_CODES], q
+            )
+        return {"q": q, "minutes_results": minutes_results, "commitments": commitment_results}
+
+    return render_cached(request, "minutes/search.html", ("minutes-search", q), build)
