@@ -94,7 +94,8 @@ class ProposalFilters(Schema):
 @paginated
 def list_proposals(request, filters: Query[ProposalFilters]):
     """Every proposal, newest first, with its clocks and exact second count; filter by status, agency, profile."""
-    return Serialized(public.filtered(filters.dict()), proposal_out)
+    params = filters.dict()
+    return Serialized(public.filtered(params), proposal_out, count=public.filtered_count(params))  # stored counts
 
 
 @router.get("/{proposal_id}/", response=responses(ProposalOut, not_found=True), summary="One citizen proposal")

@@ -5,7 +5,6 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -16,6 +15,7 @@ from django.views.decorators.http import require_GET, require_POST
 from commitments.models import Agency
 from core.i18n import value_in
 from core.net import client_ip
+from core.paginator import CountedPaginator
 from core.params import text_param
 from core.ratelimit import RateLimit, RateLimitUnavailable, hit
 
@@ -48,7 +48,9 @@ def _login(request):
 
 def index(request):
     """All proposals with filters (status, agency, profile), each with progress to its threshold."""
-    items = Paginator(public.filtered(request.GET), settings.PAGE_SIZE).get_page(request.GET.get("page"))
+    items = CountedPaginator(
+        public.filtered(request.GET), settings.PAGE_SIZE, count=public.filtered_count(request.GET)
+    ).get_page(request.GET.get("page"))
     return render(
         request,
         "proposals/index.html",
