@@ -46,7 +46,8 @@ POSTGRESQL_INSTALL = [
     "CREATE TRIGGER proposals_count_delete AFTER DELETE ON proposals_proposal REFERENCING OLD TABLE AS old_rows "
     "FOR EACH STATEMENT EXECUTE FUNCTION proposals_count_change()",
     "CREATE TRIGGER proposals_count_update AFTER UPDATE ON proposals_proposal "
-    "REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION proposals_count_change()",
+    "REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows "
+    "FOR EACH STATEMENT EXECUTE FUNCTION proposals_count_change()",
 ]
 POSTGRESQL_REMOVE = [
     "DROP TRIGGER IF EXISTS proposals_count_insert ON proposals_proposal",
@@ -55,7 +56,8 @@ POSTGRESQL_REMOVE = [
     "DROP FUNCTION IF EXISTS proposals_count_change()",
 ]
 _SQLITE_ADD = (
-    f"INSERT INTO {TABLE} (profile, status, agency_key, n) VALUES (NEW.profile, NEW.status, COALESCE(NEW.agency_id, 0), 1) "
+    f"INSERT INTO {TABLE} (profile, status, agency_key, n) "
+    "VALUES (NEW.profile, NEW.status, COALESCE(NEW.agency_id, 0), 1) "
     f"ON CONFLICT (profile, status, agency_key) DO UPDATE SET n = n + 1;"
 )
 _SQLITE_SUBTRACT = (

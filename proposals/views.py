@@ -9,6 +9,7 @@ from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -256,4 +257,7 @@ def withdraw(request, pk: int):
 
 def board(request):
     """Agencies' overdue answers and the proposals waiting longest for a response (W-5)."""
-    return render(request, "proposals/board.html", public.board())
+    today = timezone.localdate()
+    # Lazy: the queries run only when the cached fragment is rebuilt.
+    board = SimpleLazyObject(lambda: public.board(today))
+    return render(request, "proposals/board.html", {"board": board, "today": today.isoformat()})
