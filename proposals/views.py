@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -14,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from commitments.models import Agency
+from core.cache import cached_fragment
 from core.i18n import value_in
 from core.net import client_ip
 from core.paginator import CountedPaginator
@@ -158,20 +161,24 @@ def similar_json(request):
     """Similar proposals for the topic being typed (K-6.1.1): a small JSON list."""
     query = text_param(request.GET, "q", max_length=500)
     exclude = request.GET.get("exclude", "")
-    items = similar.similar(query, exclude=int(exclude) if exclude.isdigit() else None)
-    return JsonResponse(
-        {
+    exclude_pk = int(exclude) if exclude.isdigit() and len(exclude) < 19 else None
+
+    def build() -> dict:
+        return {
             "items": [
                 {
                     "id": p.pk,
                     "title": value_in(p, "title", "zh-hant") or value_in(p, "title", "en") or p.title,
-                    "status": p.status_label,
+                    "status": str(p.status_label),
                     "url": p.get_absolute_url(),
                 }
-                for p in items
+                for p in similar.similar(query, exclude=exclude_pk)
             ]
         }
-    )
+
+    # The same answer for everyone: cached by query, language and content version.
+    digest = hashlib.sha256(query.encode()).hexdigest()[:32]
+    return JsonResponse(cached_fragment(("proposals-similar", digest, exclude_pk), build))
 
 
 @require_POST

@@ -35,6 +35,8 @@ URLS = [
     "/api/v1/consultations/",
     "/api/v1/consultations/{pk}/comments/",
     "/api/v1/consultations/{pk}/comments/?page=2",
+    "/consultations/overdue/",
+    "/en/consultations/{pk}/?page=6",
 ]
 
 
@@ -70,3 +72,20 @@ def test_counters_follow_posts_moderation_and_deletion(open_consultation, citize
     comment.delete()
     open_consultation.refresh_from_db()
     assert (open_consultation.visible_comments, open_consultation.thread_count) == (1, 1)
+
+
+def test_deferred_join_pages_equal_offset_pages(client, open_consultation, citizen):
+    """A page read by deferred join (ids first) holds the same comments, in the same order, as
+    the plain OFFSET page (issue 11)."""
+    from consultations import public
+
+    _add_comments(open_consultation, citizen, 95)
+    ordered = list(public.top_level_comments(open_consultation).values_list("pk", flat=True))
+    slices = public.DeferredSlices(public.top_level_comments(open_consultation))
+    for start in (0, 20, 80, 90):
+        assert [c.pk for c in slices[start : start + 20]] == ordered[start : start + 20]
+    open_consultation.refresh_from_db()
+    last = public.comment_pages(open_consultation, 20).get_page(5)
+    assert [c.pk for c in last] == ordered[80:]
+    body = client.get(f"/api/v1/consultations/{open_consultation.pk}/comments/?page=2").json()
+    assert [item["id"] for item in body["items"]] == ordered[50:95]

@@ -81,7 +81,7 @@ def test_query_budget_does_not_grow_with_proposals(client, seconding_proposal, c
 
 
 def _true_counts() -> dict[tuple[str, str, int], int]:
-    rows = Proposal.objects.values("profile", "status", "agency_id").annotate(n=Count("pk"))
+    rows = Proposal.objects.order_by().values("profile", "status", "agency_id").annotate(n=Count("pk"))
     return {(r["profile"], r["status"], r["agency_id"] or 0): r["n"] for r in rows}
 
 
