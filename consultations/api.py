@@ -13,6 +13,7 @@ from ninja import Field, Query, Router, Schema
 from core.api import Id, Serialized, Translated, paginated, responses
 from core.api_filters import AgencyCode, ChangedSince, DateFrom, DateTo, aware
 from core.i18n import translations
+from core.paginator import CachedSlices
 
 from . import public, rules
 from .models import Comment
@@ -171,4 +172,10 @@ def list_comments(request, consultation_id: Id):
     """Top-level comments, oldest first, each with its replies; hidden ones with their ground only."""
     consultation = get_object_or_404(public.consultations(), pk=consultation_id)
     comments = public.DeferredSlices(public.top_level_comments(consultation))  # a page reads its rows only
-    return Serialized(comments, comment_out, count=consultation.thread_count)  # stored: no count of 10,000 rows
+    # The same page for everyone: cached by content version (a comment renews the "comments" scope).
+    page = CachedSlices(("api-comments", consultation.pk), comments, comment_out)
+    return Serialized(page, _as_is, count=consultation.thread_count)  # stored: no count of 10,000 rows
+
+
+def _as_is(item: dict) -> dict:
+    return item

@@ -16,3 +16,26 @@ class CountedPaginator(Paginator):
     @cached_property
     def count(self) -> int:
         return self._known_count
+
+
+class CachedSlices:
+    """Slices of ``items`` (a queryset or anything sliceable), each turned into a list by
+    ``serialize`` and cached as a fragment (``core.cache.cached_fragment``: by ``parts``, the slice,
+    the language and the content version). For API lists whose page is the same for everyone:
+    ``Serialized(CachedSlices(parts, queryset, item_out), lambda item: item, count=...)``."""
+
+    def __init__(self, parts: tuple, items, serialize):
+        self.parts = parts
+        self.items = items
+        self.serialize = serialize
+
+    def __getitem__(self, index: slice) -> list:
+        from core.cache import cached_fragment
+
+        if not isinstance(index, slice):
+            raise TypeError("CachedSlices supports slices only")
+
+        def build() -> dict:
+            return {"items": [self.serialize(item) for item in self.items[index]]}
+
+        return cached_fragment((*self.parts, index.start, index.stop), build)["items"]
