@@ -12,6 +12,8 @@ from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 
+from core.cache import cached_fragment
+
 from . import charts, permissions, rules, services
 from .forms import ProposalForm
 from .models import Phase, Process, Project, ProjectUpdate
@@ -32,12 +34,23 @@ def index(request):
     return render(request, "budgeting/index.html", {"processes": processes})
 
 
+def _process_cached(pk: int) -> Process:
+    """``_process`` with its result (or none), cached by content version (public pages only)."""
+
+    def build() -> dict:
+        item = _process(pk)
+        getattr(item, "result", None)  # read now: cached with the process
+        return {"item": item}
+
+    return cached_fragment(("budgeting-process", pk), build)["item"]
+
+
 def process(request, pk: int):
     """A process: its calendar, rules, projects with their review, and what one can do today.
 
     The same for every visitor: the page body is a cached fragment (by content version, phase and
     day), so the projects and the result are read lazily, only when it is rebuilt."""
-    item = _process(pk)
+    item = _process_cached(pk)
     today = timezone.localdate()
     phase = item.phase_on(today)
     projects = item.projects.exclude(status=Project.Status.WITHDRAWN).select_related("agency")
@@ -118,7 +131,7 @@ def results(request, pk: int):
     """Published results: tallies, winners under both methods (the binding one marked), chart, turnout.
 
     The body is a cached fragment: the figures are computed lazily, only when it is rebuilt."""
-    item = _process(pk)
+    item = _process_cached(pk)
     result = getattr(item, "result", None)
     if result is None:
         raise Http404

@@ -14,6 +14,7 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.cache import cached_fragment
 from core.net import client_ip
 from core.ratelimit import RateLimitUnavailable
 
@@ -77,7 +78,9 @@ def _detail_context(request, consultation: Consultation, form=None, reply_form=N
 def detail(request, pk: int):
     """A consultation: its text, attachments, deadlines, response and comments (paginated)."""
     try:
-        consultation = public.consultation_detail(pk)
+        # The consultation with what the page shows of it, cached by content version (its counters
+        # are in the "comments" scope of this path: a new comment renews it).
+        consultation = cached_fragment(("consultation", pk), lambda: {"item": public.consultation_detail(pk)})["item"]
     except Consultation.DoesNotExist as error:
         raise Http404 from error
     return render(request, "consultations/detail.html", _detail_context(request, consultation))

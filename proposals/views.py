@@ -110,7 +110,8 @@ def _detail_context(request, proposal: Proposal, **extra) -> dict:
 
 def detail(request, pk: int):
     """A proposal: its text (hidden when not accepted), progress, days left and the full timeline (W-5)."""
-    proposal = _get(pk)
+    # The proposal with its exact count, cached by content version (a second renews the scope).
+    proposal = cached_fragment(("proposal", pk), lambda: {"item": _get(pk)})["item"]
     return render(request, "proposals/detail.html", _detail_context(request, proposal))
 
 
