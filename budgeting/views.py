@@ -9,7 +9,10 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
+
+from core.cache import cached_fragment
 
 from . import charts, permissions, rules, services
 from .forms import ProposalForm
@@ -31,12 +34,26 @@ def index(request):
     return render(request, "budgeting/index.html", {"processes": processes})
 
 
+def _process_cached(pk: int) -> Process:
+    """``_process`` with its result (or none), cached by content version (public pages only)."""
+
+    def build() -> dict:
+        item = _process(pk)
+        getattr(item, "result", None)  # read now: cached with the process
+        return {"item": item}
+
+    return cached_fragment(("budgeting-process", pk), build)["item"]
+
+
 def process(request, pk: int):
-    """A process: its calendar, rules, projects with their review, and what one can do today."""
-    item = _process(pk)
+    """A process: its calendar, rules, projects with their review, and what one can do today.
+
+    The same for every visitor: the page body is a cached fragment (by content version, phase and
+    day), so the projects and the result are read lazily, only when it is rebuilt."""
+    item = _process_cached(pk)
     today = timezone.localdate()
     phase = item.phase_on(today)
-    projects = list(item.projects.exclude(status=Project.Status.WITHDRAWN).select_related("agency"))
+    projects = item.projects.exclude(status=Project.Status.WITHDRAWN).select_related("agency")
     return render(
         request,
         "budgeting/process.html",
@@ -45,7 +62,7 @@ def process(request, pk: int):
             "phase": phase,
             "voting_round": rules.voting_round(phase),
             "projects": projects,
-            "has_result": hasattr(item, "result"),
+            "has_result": lambda: hasattr(item, "result"),
             "can_propose": phase == rules.INTAKE,
             "today": today,
         },
@@ -92,32 +109,34 @@ def propose(request, pk: int):
     )
 
 
-def results(request, pk: int):
-    """Published results: tallies, winners under both methods (the binding one marked), chart, turnout."""
-    item = _process(pk)
-    result = getattr(item, "result", None)
-    if result is None:
-        raise Http404
+def _results_figures(item: Process, result) -> dict:
+    """What the results page shows beside the process and the result: rows, chart, turnout, spending."""
     projects = {p.pk: p for p in item.projects.all()}
     rows = charts.result_rows(result, projects)
     share = rules.turnout(result.total_ballots, item.electorate)
-    return render(
-        request,
-        "budgeting/results.html",
-        {
-            "process": item,
-            "result": result,
-            "rows": rows,
-            "chart": charts.bar_chart(rows, budget=item.budget),
-            "turnout": None if share is None else share * 100,
-            "spent_binding": sum(r["cost"] for r in rows if r["binding"]),
-            "spent_other": sum(r["cost"] for r in rows if r["comparison"]),
-            "binding_label": result.get_binding_method_display(),
-            "other_label": dict(result._meta.get_field("binding_method").choices)[
-                rules.MES if result.binding_method == rules.GREEDY else rules.GREEDY
-            ],
-        },
-    )
+    return {
+        "rows": rows,
+        "chart": charts.bar_chart(rows, budget=item.budget),
+        "turnout": None if share is None else share * 100,
+        "spent_binding": sum(r["cost"] for r in rows if r["binding"]),
+        "spent_other": sum(r["cost"] for r in rows if r["comparison"]),
+        "binding_label": result.get_binding_method_display(),
+        "other_label": dict(result._meta.get_field("binding_method").choices)[
+            rules.MES if result.binding_method == rules.GREEDY else rules.GREEDY
+        ],
+    }
+
+
+def results(request, pk: int):
+    """Published results: tallies, winners under both methods (the binding one marked), chart, turnout.
+
+    The body is a cached fragment: the figures are computed lazily, only when it is rebuilt."""
+    item = _process_cached(pk)
+    result = getattr(item, "result", None)
+    if result is None:
+        raise Http404
+    figures = SimpleLazyObject(lambda: _results_figures(item, result))
+    return render(request, "budgeting/results.html", {"process": item, "result": result, "figures": figures})
 
 
 def results_pb(request, pk: int):

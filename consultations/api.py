@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.db.models import Exists, OuterRef, Q
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from ninja import Field, Query, Router, Schema
@@ -13,6 +13,7 @@ from ninja import Field, Query, Router, Schema
 from core.api import Id, Serialized, Translated, paginated, responses
 from core.api_filters import AgencyCode, ChangedSince, DateFrom, DateTo, aware
 from core.i18n import translations
+from core.paginator import CachedSlices
 
 from . import public, rules
 from .models import Comment
@@ -170,11 +171,11 @@ def get_consultation(request, consultation_id: Id):
 def list_comments(request, consultation_id: Id):
     """Top-level comments, oldest first, each with its replies; hidden ones with their ground only."""
     consultation = get_object_or_404(public.consultations(), pk=consultation_id)
-    replies = Comment.objects.select_related("author").order_by("created_at", "pk")
-    comments = (
-        Comment.objects.filter(consultation=consultation, parent__isnull=True)
-        .select_related("author")
-        .prefetch_related(Prefetch("replies", queryset=replies))
-        .order_by("created_at", "pk")
-    )
-    return Serialized(comments, comment_out, count=consultation.thread_count)  # stored: no count of 10,000 rows
+    comments = public.DeferredSlices(public.top_level_comments(consultation))  # a page reads its rows only
+    # The same page for everyone: cached by content version (a comment renews the "comments" scope).
+    page = CachedSlices(("api-comments", consultation.pk), comments, comment_out)
+    return Serialized(page, _as_is, count=consultation.thread_count)  # stored: no count of 10,000 rows
+
+
+def _as_is(item: dict) -> dict:
+    return item

@@ -37,9 +37,28 @@ class CountedPaginator(Paginator):
         return self._known_count
 
 
+class DeferredSlices:
+    """A queryset whose slices are read by a *deferred join*: the slice's primary keys first (an
+    index-only scan of the covering ``comment_top_level`` index skips the earlier rows without
+    reading them), then only those rows with their related objects, in one query. Page 500 of
+    10,000 comments reads 20 rows, not 10,000 (issue 11)."""
+
+    def __init__(self, queryset):
+        self.queryset = queryset
+
+    def __getitem__(self, index: slice):
+        if not isinstance(index, slice):
+            raise TypeError("DeferredSlices supports slices only")
+        keys = self.queryset.values("pk")[index]
+        return self.queryset.filter(pk__in=keys)
+
+    def __len__(self) -> int:  # pragma: no cover - paginators are told the count
+        raise TypeError("the count is stored: pass it to the paginator")
+
+
 def comment_pages(consultation: Consultation, per_page: int) -> CountedPaginator:
     """The consultation's top-level comments, paginated on its stored ``thread_count``."""
-    return CountedPaginator(top_level_comments(consultation), per_page, count=consultation.thread_count)
+    return CountedPaginator(DeferredSlices(top_level_comments(consultation)), per_page, count=consultation.thread_count)
 
 
 def top_level_comments(consultation: Consultation):

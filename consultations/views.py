@@ -14,6 +14,7 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.cache import cached_fragment
 from core.net import client_ip
 from core.ratelimit import RateLimitUnavailable
 
@@ -23,25 +24,36 @@ from .models import Comment, Consultation, Suggestion
 
 
 def index(request):
-    """Open, upcoming and closed consultations with their dates and response deadlines."""
+    """Open, upcoming and closed consultations with their dates and response deadlines.
+
+    The lists are the same for every visitor: a cached fragment (by content version, day and page),
+    so their queries run lazily, only when it is rebuilt."""
     today = timezone.localdate()
     items = public.consultations()
-    open_now = list(items.filter(opens_on__lte=today, closes_on__gte=today).order_by("closes_on"))
-    upcoming = list(items.filter(opens_on__gt=today).order_by("opens_on"))
-    closed = Paginator(items.filter(closes_on__lt=today).order_by("-closes_on", "-pk"), settings.PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
+    page = request.GET.get("page", "")
     return render(
         request,
         "consultations/index.html",
-        {"open_now": open_now, "upcoming": upcoming, "closed": closed, "today": today},
+        {
+            "open_now": items.filter(opens_on__lte=today, closes_on__gte=today).order_by("closes_on"),
+            "upcoming": items.filter(opens_on__gt=today).order_by("opens_on"),
+            "closed": SimpleLazyObject(
+                lambda: Paginator(
+                    items.filter(closes_on__lt=today).order_by("-closes_on", "-pk"), settings.PAGE_SIZE
+                ).get_page(page)
+            ),
+            "today": today,
+            "page_key": page[:20],
+        },
     )
 
 
 def overdue(request):
     """The public board of late agencies: overdue responses and responses published late, per
     agency (K-7.2, T-10.2, W-5)."""
-    return render(request, "consultations/overdue.html", {"board": public.late_board()})
+    today = timezone.localdate()
+    board = SimpleLazyObject(public.late_board)  # read only when the cached fragment is rebuilt
+    return render(request, "consultations/overdue.html", {"board": board, "today": today})
 
 
 def _detail_context(request, consultation: Consultation, form=None, reply_form=None, reply_to=None) -> dict:
@@ -66,7 +78,9 @@ def _detail_context(request, consultation: Consultation, form=None, reply_form=N
 def detail(request, pk: int):
     """A consultation: its text, attachments, deadlines, response and comments (paginated)."""
     try:
-        consultation = public.consultation_detail(pk)
+        # The consultation with what the page shows of it, cached by content version (its counters
+        # are in the "comments" scope of this path: a new comment renews it).
+        consultation = cached_fragment(("consultation", pk), lambda: {"item": public.consultation_detail(pk)})["item"]
     except Consultation.DoesNotExist as error:
         raise Http404 from error
     return render(request, "consultations/detail.html", _detail_context(request, consultation))

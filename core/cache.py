@@ -64,6 +64,10 @@ PATH_SCOPES: dict[str, set[str]] = {
     "/plans/": _LISTS | {"forum", "minutes", "consultations"},
     "/api/v1/commitments/": _LISTS | {"forum", "minutes", "consultations"},
     "/api/v1/action-plans/": _LISTS | {"forum", "minutes", "consultations"},
+    "/proposals/": _LISTS | {"proposals"},
+    "/api/v1/proposals/": _LISTS | {"proposals"},
+    "/budgeting/": _LISTS | {"budgeting", "consultations"},
+    "/api/v1/budgeting/": _LISTS | {"budgeting"},
 }
 
 # The request being served: {"path": ..., "stamp": computed on first use}.

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 
 from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema
 
 from core.api import Id, Serialized, Translated, paginated, responses
+from core.cache import cached_fragment
 from core.i18n import translations
+from core.paginator import CachedSlices
 from core.policy_store import all_profiles
 
 from . import public
@@ -94,7 +97,15 @@ class ProposalFilters(Schema):
 @paginated
 def list_proposals(request, filters: Query[ProposalFilters]):
     """Every proposal, newest first, with its clocks and exact second count; filter by status, agency, profile."""
-    return Serialized(public.filtered(filters.dict()), proposal_out)
+    params = public.list_filters(filters.dict())
+    # The same page for everyone: cached by filters and content version; counts are stored.
+    parts = ("api-proposals", hashlib.sha256(repr(sorted(params.items())).encode()).hexdigest()[:32])
+    count = cached_fragment((*parts, "count"), lambda: {"n": public.filtered_count(params)})["n"]
+    return Serialized(CachedSlices(parts, public.filtered(params), proposal_out), _as_is, count=count)
+
+
+def _as_is(item: dict) -> dict:
+    return item
 
 
 @router.get("/{proposal_id}/", response=responses(ProposalOut, not_found=True), summary="One citizen proposal")

@@ -12,6 +12,7 @@ import datetime as dt
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -134,6 +135,19 @@ class Proposal(models.Model):
         indexes = [
             models.Index(fields=["status", "submitted_on"], name="proposal_status_submitted"),
             models.Index(fields=["submitted_on", "id"], name="proposal_submitted"),
+            # The agencies' answers board (public.board): bounded index range scans.
+            models.Index(
+                fields=["qualified_on", "id"], condition=Q(status="qualified"), name="proposal_qualified_waiting"
+            ),
+            models.Index(
+                Coalesce("extended_to", "response_due_on"),
+                "id",
+                condition=Q(status="qualified"),
+                name="proposal_qualified_deadline",
+            ),
+            models.Index(
+                fields=["-responded_on", "-id"], condition=Q(status="responded"), name="proposal_responded_recent"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -290,3 +304,24 @@ class ProposalTerm(models.Model):
 
     def __str__(self) -> str:
         return self.term
+
+
+class ProposalCount(models.Model):
+    """How many proposals there are per (profile, status, agency): the list pages and the API
+    count with a sum over this small table instead of counting 100,000 proposals.
+
+    Kept by database triggers on ``proposals_proposal`` (``proposals/counts.py``), so that every
+    write is counted, ``QuerySet.update`` and bulk inserts included."""
+
+    profile = models.CharField(max_length=40)
+    status = models.CharField(max_length=20)
+    agency_key = models.BigIntegerField(default=0, help_text="The agency's id; 0 for none.")
+    n = models.BigIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["profile", "status", "agency_key"], name="proposal_count_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.profile}/{self.status}/{self.agency_key}: {self.n}"

@@ -8,6 +8,7 @@ from django.utils import timezone
 from core.params import text_param
 
 from . import rules
+from .counts import proposal_count
 from .models import Proposal, Status
 
 BOARD_SIZE = 50
@@ -35,19 +36,34 @@ def proposals() -> QuerySet[Proposal]:
     return Proposal.objects.select_related("agency").annotate(second_count=counted_seconds())
 
 
+def list_filters(params) -> dict[str, str]:
+    """The list's filters from ``params``: ``status``, ``agency`` (code), ``profile`` (slug);
+    an unknown status is ignored (empty: any)."""
+    status = params.get("status", "")
+    return {
+        "status": status if status in Status.values else "",
+        "agency": text_param(params, "agency", max_length=40) or "",
+        "profile": text_param(params, "profile", max_length=40) or "",
+    }
+
+
 def filtered(params) -> QuerySet[Proposal]:
     """The list filtered by ``status``, ``agency`` (code) and ``profile`` (slug); unknown values are ignored."""
+    chosen = list_filters(params)
     items = proposals()
-    status = params.get("status", "")
-    if status in Status.values:
-        items = items.filter(status=status)
-    agency = text_param(params, "agency", max_length=40)
-    if agency:
-        items = items.filter(agency__code=agency)
-    profile = text_param(params, "profile", max_length=40)
-    if profile:
-        items = items.filter(profile=profile)
+    if chosen["status"]:
+        items = items.filter(status=chosen["status"])
+    if chosen["agency"]:
+        items = items.filter(agency__code=chosen["agency"])
+    if chosen["profile"]:
+        items = items.filter(profile=chosen["profile"])
     return items.order_by("-submitted_on", "-pk")
+
+
+def filtered_count(params) -> int:
+    """How many proposals ``filtered(params)`` holds, from the stored counts (no count of the proposals)."""
+    chosen = list_filters(params)
+    return proposal_count(status=chosen["status"], agency_code=chosen["agency"], profile=chosen["profile"])
 
 
 def _review_cutoffs(today) -> Q:

@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
+import hashlib
+
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from commitments.models import Agency
+from core.cache import cached_fragment
 from core.i18n import value_in
 from core.net import client_ip
+from core.paginator import CountedPaginator
 from core.params import text_param
 from core.ratelimit import RateLimit, RateLimitUnavailable, hit_many
 
@@ -48,7 +52,9 @@ def _login(request):
 
 def index(request):
     """All proposals with filters (status, agency, profile), each with progress to its threshold."""
-    items = Paginator(public.filtered(request.GET), settings.PAGE_SIZE).get_page(request.GET.get("page"))
+    items = CountedPaginator(
+        public.filtered(request.GET), settings.PAGE_SIZE, count=public.filtered_count(request.GET)
+    ).get_page(request.GET.get("page"))
     return render(
         request,
         "proposals/index.html",
@@ -114,7 +120,8 @@ def _detail_context(request, proposal: Proposal, **extra) -> dict:
 
 def detail(request, pk: int):
     """A proposal: its text (hidden when not accepted), progress, days left and the full timeline (W-5)."""
-    proposal = _get(pk)
+    # The proposal with its exact count, cached by content version (a second renews the scope).
+    proposal = cached_fragment(("proposal", pk), lambda: {"item": _get(pk)})["item"]
     return render(request, "proposals/detail.html", _detail_context(request, proposal))
 
 
@@ -165,20 +172,24 @@ def similar_json(request):
     """Similar proposals for the topic being typed (K-6.1.1): a small JSON list."""
     query = text_param(request.GET, "q", max_length=500)
     exclude = request.GET.get("exclude", "")
-    items = similar.similar(query, exclude=int(exclude) if exclude.isdigit() else None)
-    return JsonResponse(
-        {
+    exclude_pk = int(exclude) if exclude.isdigit() and len(exclude) < 19 else None
+
+    def build() -> dict:
+        return {
             "items": [
                 {
                     "id": p.pk,
                     "title": value_in(p, "title", "zh-hant") or value_in(p, "title", "en") or p.title,
-                    "status": p.status_label,
+                    "status": str(p.status_label),
                     "url": p.get_absolute_url(),
                 }
-                for p in items
+                for p in similar.similar(query, exclude=exclude_pk)
             ]
         }
-    )
+
+    # The same answer for everyone: cached by query, language and content version.
+    digest = hashlib.sha256(query.encode()).hexdigest()[:32]
+    return JsonResponse(cached_fragment(("proposals-similar", digest, exclude_pk), build))
 
 
 @require_POST
@@ -265,4 +276,7 @@ def withdraw(request, pk: int):
 
 def board(request):
     """Agencies' overdue answers and the proposals waiting longest for a response (W-5)."""
-    return render(request, "proposals/board.html", public.board())
+    today = timezone.localdate()
+    # Lazy: the queries run only when the cached fragment is rebuilt.
+    board = SimpleLazyObject(lambda: public.board(today))
+    return render(request, "proposals/board.html", {"board": board, "today": today.isoformat()})
