@@ -9,8 +9,8 @@ about 1 ms here, since every accepted write is durable before the answer), and a
 SQL round trips. A sync worker sits idle through each wait; with 4 threads a worker serves other
 requests meanwhile, so 2 processes keep both CPUs busy (bench/README.md: on the same busy
 machine, comments 28 → 48/s and ballots 19 → 32/s going from 1 to 4 threads). Python code
-still runs one thread at a time per process (the GIL), so more threads do not add CPU; each thread holds its own PostgreSQL connection (CONN_MAX_AGE), so
-web connections = workers x threads (8 with the defaults), well under ``max_connections``.
+still runs one thread at a time per process (the GIL), so more threads do not add CPU; each
+thread holds its own PostgreSQL connection (CONN_MAX_AGE), so web connections = workers x threads (8 with the defaults), well under ``max_connections``.
 The project's code keeps no per-request state in module globals (per-process caches are
 guarded or idempotent), which threads require.
 """
