@@ -4,15 +4,15 @@ Environment: ``PORT`` (8000), ``BIND_HOST`` (127.0.0.1; 0.0.0.0 in a container b
 ``WEB_CONCURRENCY`` (worker processes, default 2 per core), ``WEB_THREADS`` (threads per worker,
 default 4: gunicorn's ``gthread`` worker; 1 gives sync workers).
 
-Why threads: a write waits on I/O for most of its time: PostgreSQL's commit (the WAL flush,
-about 1 ms here, since every accepted write is durable before the answer), and a few Redis and
-SQL round trips. A sync worker sits idle through each wait; with 4 threads a worker serves other
-requests meanwhile, so 2 processes keep both CPUs busy (bench/README.md: on the same busy
-machine, comments 28 → 48/s and ballots 19 → 32/s going from 1 to 4 threads). Python code
-still runs one thread at a time per process (the GIL), so more threads do not add CPU; each
-thread holds its own PostgreSQL connection (CONN_MAX_AGE), so web connections = workers x threads (8 with the defaults), well under ``max_connections``.
-The project's code keeps no per-request state in module globals (per-process caches are
-guarded or idempotent), which threads require.
+Why threads: a write waits on I/O for most of its time: PostgreSQL's commit (the WAL flush, about 1
+ms here, since every accepted write is durable before the answer), and a few Redis and SQL round
+trips. A sync worker sits idle through each wait; with 4 threads a worker serves other requests
+meanwhile, so 2 processes keep both CPUs busy (bench/README.md: on the same busy machine, comments
+28 → 48/s and ballots 19 → 32/s going from 1 to 4 threads). Python code still runs one thread at a
+time per process (the GIL), so more threads do not add CPU; each thread holds its own PostgreSQL
+connection (CONN_MAX_AGE), so web connections = workers x threads (8 with the defaults), well under
+``max_connections``. The project's code keeps no per-request state in module globals (per-process
+caches are guarded or idempotent), which threads require.
 """
 
 import multiprocessing
