@@ -10,6 +10,7 @@ identity check itself (CAPTCHA + registry look-up + keyed hash) is timed in proc
 from __future__ import annotations
 
 import datetime as dt
+import time
 
 from .common import CSRF_SECRET, Site, seconds, write_cost
 
@@ -90,6 +91,28 @@ def _identity_checks_per_second(process) -> float:
     return repeat / seconds(check)
 
 
+def _settled_counts(process) -> tuple[int, int]:
+    """Ballots and roll entries of ``process`` read in one statement (one snapshot: a vote commits
+    both or neither), once requests still in flight when wrk stopped have finished."""
+    from django.db import connection
+
+    from budgeting.models import Ballot, VoterRollEntry
+
+    sql = (
+        f"SELECT (SELECT count(*) FROM {Ballot._meta.db_table} WHERE process_id = %s),"
+        f" (SELECT count(*) FROM {VoterRollEntry._meta.db_table} WHERE process_id = %s)"
+    )
+    deadline, last = time.monotonic() + 30, None
+    while True:
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [process.pk, process.pk])
+            current = tuple(cursor.fetchone())
+        if current == last or time.monotonic() > deadline:
+            return current
+        last = current
+        time.sleep(1)
+
+
 def run(site: Site) -> None:
     from django.db.models import Count
 
@@ -118,8 +141,8 @@ def run(site: Site) -> None:
     )
     accepted = result["status"].get(200, 0)
     refused = result["status"].get(409, 0)
-    ballots = Ballot.objects.filter(process=process).count() - ballots_before
-    roll = VoterRollEntry.objects.filter(process=process).count() - roll_before
+    ballots, roll = _settled_counts(process)
+    ballots, roll = ballots - ballots_before, roll - roll_before
     doubled = (
         VoterRollEntry.objects.filter(process=process)
         .values("round", "voter_hash")
