@@ -25,3 +25,7 @@ TASKS = {"default": {"BACKEND": env("TASKS_BACKEND", default="django_tasks.backe
 FRAGMENT_CACHE_SECONDS = 0
 CACHE_MIDDLEWARE_SECONDS = 0
 BUDGETING_VOTER_KEY = "test-only-voter-key"
+# Every request closes its database connection (Django's default): the live server of the browser
+# journeys answers each request in a thread of its own, and persistent connections left by those
+# threads used up PostgreSQL's max_connections before the 64-thread concurrency tests.
+DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
