@@ -29,8 +29,14 @@ control_socket_disable = True
 # Load the project once in the master: faster start, less memory (copy-on-write).
 preload_app = True
 # Recycle workers now and then (memory growth in long-lived processes).
-max_requests = int(os.environ.get("WEB_MAX_REQUESTS", "20000"))
-max_requests_jitter = 2000
+# Recycling a worker (a guard against slow memory growth) is not free under load: the stopping
+# worker's kept-alive clients reconnect to the workers still running, and a fresh fork gets none of
+# them until they reconnect again, so one process serves them all on one CPU meanwhile (the bench
+# saw pages at ~50 % of the floor whenever both workers reached 20,000 requests during their
+# figure). Rare enough to never hit a burst: about an hour per worker at 50 requests a second,
+# minutes at full load. A fresh fork starts warm (core/warmup.py, run in the master).
+max_requests = int(os.environ.get("WEB_MAX_REQUESTS", "200000"))
+max_requests_jitter = max_requests // 10
 timeout = 60
 graceful_timeout = 30
 keepalive = 5
