@@ -124,3 +124,24 @@ def test_page_cache_shows_newly_published_minutes_at_once(client, settings, publ
     draft = make_minutes(second_meeting, publish=False)
     draft.save_revision().publish()
     assert "第2次多方利害關係人論壇會議" in client.get("/minutes/").content.decode()
+
+
+def test_feed_is_cached_and_renewed_by_newly_published_minutes(
+    client, settings, published, second_meeting, monkeypatch, django_assert_num_queries
+):
+    from django.urls.resolvers import URLResolver
+
+    settings.CACHE_MIDDLEWARE_SECONDS = 60
+    settings.FRAGMENT_CACHE_SECONDS = 300
+    first = client.get("/minutes/feed/")
+    assert first.status_code == 200 and not first.cookies
+
+    def no_view(*args, **kwargs):
+        raise AssertionError("the feed reached the URL resolver: not answered from the page cache")
+
+    with monkeypatch.context() as patch, django_assert_num_queries(0):
+        patch.setattr(URLResolver, "resolve", no_view)
+        assert client.get("/minutes/feed/").content == first.content
+    draft = make_minutes(second_meeting, publish=False)
+    draft.save_revision().publish()
+    assert f"/minutes/{draft.pk}/" in client.get("/minutes/feed/").content.decode()
