@@ -42,7 +42,8 @@ def test_proposals_api_is_cached_and_renewed_by_a_new_proposal(
     assert [item["title"]["zh-hant"] for item in first.json()["items"]] == ["第一個提案"]
     seconding_proposal(title="第二個提案")
     renewed = client.get("/api/v1/proposals/").json()
-    assert renewed["count"] == 2 and {item["title"]["zh-hant"] for item in renewed["items"]} == {"第一個提案", "第二個提案"}
+    assert renewed["count"] == 2
+    assert {item["title"]["zh-hant"] for item in renewed["items"]} == {"第一個提案", "第二個提案"}
 
 
 def test_policy_profiles_api_is_cached_and_renewed_by_a_changed_profile(
