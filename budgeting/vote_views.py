@@ -59,26 +59,22 @@ def _ballot_projects(process: Process, round_: int) -> list:
     ]
 
 
-# The receipt page's HTML is the same for every anonymous voter of a process but for the receipt
-# number: rendered once per language and content version with this mark in its place.
-RECEIPT_MARK = secrets.token_hex(16)
-
-
 def _receipt(request, process: Process, receipt: str) -> HttpResponse:
-    """Step 4: the receipt, shown once. Without a signed-in user (whose menu is in the frame) and
-    pending messages, the page is the cached one with this receipt number put in."""
+    """Step 4: the receipt, shown once. The page is the same for every anonymous voter of a process
+    but for the receipt number: without a signed-in user (whose menu is in the frame) or pending
+    messages, it is rendered once per language and content version with a random mark in the
+    number's place (stored with the page, as the shared cache serves every server process), and
+    the number put in. The cached page holds no receipt."""
     if request.user.is_authenticated or request.GET or len(messages.get_messages(request)):
         return render(request, "budgeting/vote_receipt.html", {"process": process, "receipt": receipt})
 
     def build() -> dict:
-        return {
-            "html": render_to_string(
-                "budgeting/vote_receipt.html", {"process": process, "receipt": RECEIPT_MARK}, request
-            )
-        }
+        mark = secrets.token_hex(16)
+        context = {"process": process, "receipt": mark}
+        return {"html": render_to_string("budgeting/vote_receipt.html", context, request), "mark": mark}
 
-    page = cached_fragment(("budgeting-receipt", process.pk, request.path), build, scopes=STABLE_SCOPES)["html"]
-    return HttpResponse(page.replace(RECEIPT_MARK, receipt))
+    page = cached_fragment(("budgeting-receipt", process.pk, request.path), build, scopes=STABLE_SCOPES)
+    return HttpResponse(page["html"].replace(page["mark"], receipt))
 
 
 def _state(request, process: Process) -> dict:

@@ -89,7 +89,12 @@ def test_rule_P_3_cached_voting_reads_and_receipt_page(voting_process, solve_cap
     """With fragments cached (as served), a ballot reads no process, phase, project or consent row:
     they are cached by the budgeting version, which a ballot does not renew. The receipt page is
     cached without its number: each voter sees their own ballot's id, in the same page as uncached."""
+    from django.core.cache import caches
+
     first_page, first, _sql = _ballot(voting_process, solve_captcha, RESIDENT)
+    fragments = caches["template_fragments"]
+    if hasattr(fragments, "_local"):
+        fragments._local.clear()  # as another server process: the page comes from the shared cache
     second_page, second, sql = _ballot(voting_process, solve_captcha, RESIDENT_2)
     assert not [s for s in sql if any(f'FROM "{table}"' in s for table in VOTING_READS)], sql
     assert len(sql) <= SERVED_BALLOT_QUERIES, sql
