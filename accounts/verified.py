@@ -10,7 +10,9 @@ one SQL round trip fewer.
 
 from __future__ import annotations
 
-from django.db.models import Exists, QuerySet
+from django.db import connection
+from django.db.models import BooleanField, QuerySet
+from django.db.models.expressions import RawSQL
 
 ANNOTATION = "user_verified"
 
@@ -22,7 +24,11 @@ def fold_verified(queryset: QuerySet, user) -> QuerySet:
         return queryset
     from allauth.account.models import EmailAddress
 
-    return queryset.annotate(**{ANNOTATION: Exists(EmailAddress.objects.filter(user_id=user.pk, verified=True))})
+    # The same EXISTS as Exists(EmailAddress.objects.filter(...)) written out: a subquery
+    # expression costs more Python to compile than the separate query it replaces.
+    table = connection.ops.quote_name(EmailAddress._meta.db_table)
+    sql = f"EXISTS (SELECT 1 FROM {table} WHERE {table}.user_id = %s AND {table}.verified)"  # noqa: S608 - no input
+    return queryset.annotate(**{ANNOTATION: RawSQL(sql, (user.pk,), output_field=BooleanField())})
 
 
 def take_verified(obj, user) -> None:
