@@ -60,6 +60,13 @@ def _voter_sessions(process, count: int, offset: int = 0) -> list[str]:
         rows.append(Session(session_key=key, session_data=store.encode(data), expire_date=now + dt.timedelta(hours=1)))
         cookies.append(f"{settings.SESSION_COOKIE_NAME}={key}; {settings.CSRF_COOKIE_NAME}={CSRF_SECRET}")
     Session.objects.bulk_create(rows, batch_size=2000)
+    # As the identity step leaves them: a cached_db store writes every save to the cache too.
+    if hasattr(store, "cache_key_prefix"):
+        from django.core.cache import caches
+
+        caches[settings.SESSION_CACHE_ALIAS].set_many(
+            {store.cache_key_prefix + row.session_key: store.decode(row.session_data) for row in rows}, timeout=3600
+        )
     return cookies
 
 

@@ -9,16 +9,19 @@ in the answer to the ballot.
 from __future__ import annotations
 
 import datetime as dt
+import secrets
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
+from core.cache import cached_fragment, scopes_for_path
 from core.net import client_ip
 
 from . import captcha, gate, rules, services
@@ -30,6 +33,48 @@ VERIFIED_FOR = dt.timedelta(minutes=15)
 
 def _process(pk: int) -> Process:
     return get_object_or_404(Process.objects.prefetch_related("phases"), pk=pk)
+
+
+# What voting reads never changes with a vote: cached by the versions of the budgeting pages'
+# scopes except the ballots' own (core.cache), so a ballot reads no process, phase, project or
+# consent row; any change of them (a "budgeting" save) renews it at once.
+STABLE_SCOPES = frozenset(scopes_for_path("/budgeting/") - {"ballots"})
+
+
+def _voting(pk: int) -> dict:
+    """The process (phases prefetched) and the ids of its consent versions, cached."""
+
+    def build() -> dict:
+        process = _process(pk)
+        return {"process": process, "consents": frozenset(process.consent_versions.values_list("pk", flat=True))}
+
+    return cached_fragment(("budgeting-voting", pk), build, scopes=STABLE_SCOPES)
+
+
+def _ballot_projects(process: Process, round_: int) -> list:
+    """The projects of a round's ballot (services.ballot_projects), cached like ``_voting``."""
+    parts = ("budgeting-ballot", process.pk, round_)
+    return cached_fragment(parts, lambda: {"items": services.ballot_projects(process, round_)}, scopes=STABLE_SCOPES)[
+        "items"
+    ]
+
+
+def _receipt(request, process: Process, receipt: str) -> HttpResponse:
+    """Step 4: the receipt, shown once. The page is the same for every anonymous voter of a process
+    but for the receipt number: without a signed-in user (whose menu is in the frame) or pending
+    messages, it is rendered once per language and content version with a random mark in the
+    number's place (stored with the page, as the shared cache serves every server process), and
+    the number put in. The cached page holds no receipt."""
+    if request.user.is_authenticated or request.GET or len(messages.get_messages(request)):
+        return render(request, "budgeting/vote_receipt.html", {"process": process, "receipt": receipt})
+
+    def build() -> dict:
+        mark = secrets.token_hex(16)
+        context = {"process": process, "receipt": mark}
+        return {"html": render_to_string("budgeting/vote_receipt.html", context, request), "mark": mark}
+
+    page = cached_fragment(("budgeting-receipt", process.pk, request.path), build, scopes=STABLE_SCOPES)
+    return HttpResponse(page["html"].replace(page["mark"], receipt))
 
 
 def _state(request, process: Process) -> dict:
@@ -149,7 +194,8 @@ def captcha_image(request):
 @never_cache
 def ballot(request, pk: int):
     """Step 3: the ballot, by the process's rules; one ballot per identity (P-1); step 4, the receipt."""
-    process = _process(pk)
+    voting = _voting(pk)
+    process = voting["process"]
     round_ = _round(process)
     if round_ is None:
         return _closed(request, process)
@@ -158,7 +204,7 @@ def ballot(request, pk: int):
     if not voter or not state.get("consent"):
         messages.info(request, _("Please agree to the terms and confirm your identity first."))
         return redirect("budgeting:vote", pk=process.pk)
-    projects = services.ballot_projects(process, round_)
+    projects = _ballot_projects(process, round_)
     form = BallotForm(
         request.POST if request.method == "POST" else None,
         projects=projects,
@@ -169,7 +215,10 @@ def ballot(request, pk: int):
             cast = services.ballot_cast(
                 process=process,
                 voter_hash=voter,
-                consent=ConsentVersion.objects.get(pk=state["consent"]),
+                # Only its id and process are needed: a consent of another process is refused.
+                consent=ConsentVersion(
+                    pk=state["consent"], process_id=process.pk if state["consent"] in voting["consents"] else None
+                ),
                 choices=form.chosen(),
                 projects=(round_, projects),  # read above for the form: not read again
             )
@@ -183,7 +232,7 @@ def ballot(request, pk: int):
             # The receipt is shown once, in this answer, and kept nowhere: a session holding the
             # ballot's id (and its expiry time) could be joined to the roll's time of voting.
             _save(request, process, voter=None, verified_at=None, consent=None)
-            return render(request, "budgeting/vote_receipt.html", {"process": process, "receipt": str(cast.id)})
+            return _receipt(request, process, str(cast.id))
     return render(
         request,
         "budgeting/vote_ballot.html",

@@ -32,12 +32,15 @@ def allow(*, user_id: int, ip: str, token: str) -> bool:
     """
     active = limits()
     once = f"consultations:comment:token:{user_id}:{token}"
-    if not ratelimit.add_once(once, active["user"].seconds * 10):
-        return True  # the same form again: not a new hit
-    # Both counters in one round trip.
-    ok_user, ok_ip = ratelimit.hit_many(
-        [(f"consultations:comment:user:{user_id}", active["user"]), (f"consultations:comment:ip:{ip}", active["ip"])]
+    # The token and both counters in one round trip; the same form again is not a new hit.
+    flags = ratelimit.hit_many_once(
+        once,
+        active["user"].seconds * 10,
+        [(f"consultations:comment:user:{user_id}", active["user"]), (f"consultations:comment:ip:{ip}", active["ip"])],
     )
+    if flags is None:
+        return True
+    ok_user, ok_ip = flags
     if not (ok_user and ok_ip):
         ratelimit.forget_once(once)
     return ok_user and ok_ip

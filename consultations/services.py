@@ -33,22 +33,19 @@ def comment_post(
     The comment is in the agency's inbox as soon as this commits (F-4.2); the officers are
     emailed at once unless their agency chose a digest. Returns (comment, created).
     """
-    existing = Comment.objects.filter(author=author, token=token).first()
-    if existing is not None:
-        return existing, False
     today = today or timezone.localdate()
-    if not rules.can_comment_now(consultation.opens_on, consultation.closes_on, today):
-        raise ValidationError(_("This consultation is not open for comments."))
-    if not text.strip():
-        raise ValidationError(_("Write your comment first."))
-    if parent is not None:
-        if parent.consultation_id != consultation.pk:
-            raise ValidationError(_("You can only reply to a comment of this consultation."))
-        if not rules.reply_depth_ok(parent.parent_id is not None):
-            raise ValidationError(_("Replies are one level deep: reply to the original comment instead."))
+    problem = _comment_problem(consultation, text, parent, today)
+    if problem is not None:
+        # A retry of a form that was accepted earlier gets its comment back, even if refused now.
+        existing = Comment.objects.filter(author=author, token=token).first()
+        if existing is not None:
+            return existing, False
+        raise ValidationError(problem)
     # One transaction: the comment, its stored counter (post_save) and its notification task
     # (core.tasks: in the same commit when the queue is the database). The checks above only
-    # read, so they stay outside it: no savepoint is needed to survive a duplicate token.
+    # read, so they stay outside it: no savepoint is needed to survive a duplicate token. The
+    # same (author, token) again is refused by the unique constraint (nothing is written) and
+    # answered with the first comment: no look-up before the INSERT.
     try:
         with transaction.atomic():
             comment = Comment.objects.create(
@@ -62,9 +59,23 @@ def comment_post(
             )
             enqueue_on_commit(tasks.comment_posted, comment.pk)
     except IntegrityError:
-        # A concurrent request with the same token won the race: give its comment back.
+        # The same token again (a retry, or a concurrent request that won): give its comment back.
         return Comment.objects.get(author=author, token=token), False
     return comment, True
+
+
+def _comment_problem(consultation: Consultation, text: str, parent: Comment | None, today: dt.date) -> str | None:
+    """Why this comment cannot be posted, or None."""
+    if not rules.can_comment_now(consultation.opens_on, consultation.closes_on, today):
+        return _("This consultation is not open for comments.")
+    if not text.strip():
+        return _("Write your comment first.")
+    if parent is not None:
+        if parent.consultation_id != consultation.pk:
+            return _("You can only reply to a comment of this consultation.")
+        if not rules.reply_depth_ok(parent.parent_id is not None):
+            return _("Replies are one level deep: reply to the original comment instead.")
+    return None
 
 
 @transaction.atomic

@@ -14,6 +14,7 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from accounts.verified import fold_verified, take_verified
 from core.cache import cached_fragment
 from core.net import client_ip
 from core.ratelimit import RateLimitUnavailable
@@ -86,14 +87,20 @@ def detail(request, pk: int):
     return render(request, "consultations/detail.html", _detail_context(request, consultation))
 
 
+# What posting reads of the consultation (its dates); the rest of the row is never needed.
+WRITE_FIELDS = ("pk", "opens_on", "closes_on")
+
+
 @require_POST
 def comment(request, pk: int):
     """Post a comment or a reply: verified users, while open, within the rate limits; the text is kept on error."""
     # The write needs only the consultation's own row; the page (attachments, response, counts)
     # is read only when the answer is the page again (a refusal or a form error).
-    consultation = Consultation.objects.filter(pk=pk).first()
+    # The user's verified address is read with that row (accounts.verified).
+    consultation = fold_verified(Consultation.objects.filter(pk=pk).only(*WRITE_FIELDS), request.user).first()
     if consultation is None:
         raise Http404
+    take_verified(consultation, request.user)
     is_reply = bool(request.POST.get("parent"))
     form = (ReplyForm if is_reply else CommentForm)(request.POST)
     problem = None

@@ -47,6 +47,9 @@ MODEL_SCOPES: dict[str, str | None] = {
     # (budgeting.services.ballot_cast): the ballot's save renews the budgeting pages; one Redis
     # write per ballot, not two.
     "budgeting.voterrollentry": None,
+    # Ballots are their own scope: what voting reads (the process, its phases, projects and
+    # consent versions) stays cached while votes come in; the pages that show results follow them.
+    "budgeting.ballot": "ballots",
     "core.outgoingemail": None,
     "core.scheduledjobrun": None,
 }
@@ -66,8 +69,8 @@ PATH_SCOPES: dict[str, set[str]] = {
     "/api/v1/action-plans/": _LISTS | {"forum", "minutes", "consultations"},
     "/proposals/": _LISTS | {"proposals"},
     "/api/v1/proposals/": _LISTS | {"proposals"},
-    "/budgeting/": _LISTS | {"budgeting", "consultations"},
-    "/api/v1/budgeting/": _LISTS | {"budgeting"},
+    "/budgeting/": _LISTS | {"budgeting", "ballots", "consultations"},
+    "/api/v1/budgeting/": _LISTS | {"budgeting", "ballots"},
 }
 
 # The request being served: {"path": ..., "stamp": computed on first use}.
@@ -148,10 +151,24 @@ def content_version() -> str:
     return current["stamp"]
 
 
-def cached_fragment(parts: tuple, build: Callable[[], dict]) -> dict:
+def scoped_stamp(scopes: Iterable[str]) -> str:
+    """The stamp of ``scopes`` only, read once per request (one round trip the first time)."""
+    key = tuple(sorted(scopes))
+    current = _current.get()
+    if current is None:
+        return stamp(key)
+    memo = current.setdefault("stamps", {})
+    if key not in memo:
+        memo[key] = stamp(key)
+    return memo[key]
+
+
+def cached_fragment(parts: tuple, build: Callable[[], dict], *, scopes: Iterable[str] | None = None) -> dict:
     """What ``build()`` returns (rendered HTML and the like), cached per ``parts``, language
     and content version for ``FRAGMENT_CACHE_SECONDS`` (0 turns it off). For views whose
-    queries should not run at all when their part of the page is cached."""
+    queries should not run at all when their part of the page is cached. ``scopes``: what it
+    depends on when narrower than the request's path (``scoped_stamp``), e.g. a write path
+    that reads what its own writes never change."""
     from django.conf import settings
 
     from core.i18n import current_language
@@ -160,7 +177,8 @@ def cached_fragment(parts: tuple, build: Callable[[], dict]) -> dict:
     if seconds <= 0:
         return build()
     store = fragment_cache()
-    key = "ogp:fragment:" + ":".join(str(part) for part in (*parts, current_language(), content_version()))
+    version = content_version() if scopes is None else scoped_stamp(scopes)
+    key = "ogp:fragment:" + ":".join(str(part) for part in (*parts, current_language(), version))
     value = store.get(key)
     if value is None:
         value = build()

@@ -117,6 +117,43 @@ def hit_many(hits: list[tuple[str, RateLimit]]) -> list[bool]:
     return [not exceeded(count - 1, limit) for count, (_bucket, limit) in zip(counts, buckets, strict=True)]
 
 
+# add_once's SET NX of the token, then (the first time only) hit_many's SET NX + INCR per key.
+_ONCE_THEN_HITS = """
+if not redis.call('SET', KEYS[1], 1, 'NX', 'EX', ARGV[1]) then return false end
+local counts = {}
+for i = 2, #KEYS do
+  redis.call('SET', KEYS[i], 0, 'NX', 'EX', ARGV[i])
+  counts[i - 1] = redis.call('INCR', KEYS[i])
+end
+return counts
+"""
+
+
+def hit_many_once(once: str, seconds: int, hits: list[tuple[str, RateLimit]]) -> list[bool] | None:
+    """:func:`add_once` of ``once`` (for ``seconds``) and, only when it is new, :func:`hit_many`:
+    on Redis in **one round trip** (a script; the same keys and values). Returns None when
+    ``once`` was seen already (nothing counted: the same form again), else the within-limit flags.
+
+    Raises :class:`RateLimitUnavailable` when the cache is down.
+    """
+    cache = store()
+    from django.core.cache.backends.redis import RedisCache
+
+    if not isinstance(cache, RedisCache):
+        return hit_many(hits) if add_once(once, seconds) else None
+    keys = [cache.make_and_validate_key(f"{PREFIX}:once:{once}")]
+    keys += [cache.make_and_validate_key(_window_key(key, limit)) for key, limit in hits]
+    timeouts = [seconds] + [limit.seconds + 1 for _key, limit in hits]
+    try:
+        counts = cache._cache.get_client(write=True).eval(_ONCE_THEN_HITS, len(keys), *keys, *timeouts)
+    except _errors() as error:
+        logger.error("Rate limit store unavailable (%s): refusing %s", error, [key for key, _limit in hits])
+        raise RateLimitUnavailable(str(error)) from error
+    if counts is None:
+        return None
+    return [not exceeded(count - 1, limit) for count, (_key, limit) in zip(counts, hits, strict=True)]
+
+
 def peek(key: str, limit: RateLimit) -> bool:
     """Whether ``key`` is still within ``limit`` in the current window, without counting a hit.
 

@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
+from accounts.verified import fold_verified, take_verified
 from core.dates import format_date
 from core.policy_store import voting_days
 
@@ -65,13 +66,19 @@ def second_refusal(proposal: Proposal, today: dt.date) -> str | None:
     return _refusal_message(proposal, key)
 
 
+# What seconding reads of the proposal (refusals, the code step, qualification): not its texts.
+SECOND_FIELDS = ("pk", "status", "profile", "threshold", "seconding_opens_on", "seconding_base_closes_on")
+
+
 def proposal_second(
     *, proposal: Proposal, user, opinion: str = "", notify: bool = False, ip: str | None = None, today=None
 ) -> Second:
     """Second a proposal. Counted at once, or after the emailed code where the profile requires
     it (T-9.3.4). Raises ValidationError with a clear message; nothing is saved then."""
     today = today or timezone.localdate()
-    proposal = Proposal.objects.get(pk=proposal.pk)
+    # The user's verified address is read with the proposal (accounts.verified): one query.
+    proposal = fold_verified(Proposal.objects.filter(pk=proposal.pk).only(*SECOND_FIELDS), user).get()
+    take_verified(proposal, user)
     refusal = participant_refusal(user) or second_refusal(proposal, today)
     if refusal:
         raise ValidationError(refusal)

@@ -26,8 +26,8 @@ if not REDIS_URL:
         "REDIS_URL must be set in the environment (e.g. redis://127.0.0.1:6379/0): the web processes and the "
         "worker share sessions, cache, rate limits and content versions through it."
     )
-# Sessions read through the cache, written to the database (shared by every process).
-SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+# Sessions read through the cache, written to the database (shared by every process): core/sessions.py.
+SESSION_ENGINE = "core.sessions"
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)

@@ -70,6 +70,20 @@ def test_same_token_gives_one_comment(open_consultation, citizen, post):
     assert Comment.objects.count() == 1
 
 
+def test_same_token_gives_its_comment_back_even_once_closed(open_consultation, citizen, post):
+    """No look-up before the INSERT: the unique (author, token) refuses the copy; a retry that
+    arrives after the closing still gets the comment it posted, a new token is refused."""
+    token = uuid.uuid4()
+    first, _created = post(open_consultation, citizen, token=token)
+    again, created_again = post(
+        open_consultation, citizen, token=token, today=open_consultation.closes_on + dt.timedelta(days=1)
+    )
+    assert not created_again and again.pk == first.pk
+    with pytest.raises(ValidationError):
+        post(open_consultation, citizen, today=open_consultation.closes_on + dt.timedelta(days=1))
+    assert Comment.objects.count() == 1
+
+
 @pytest.mark.parametrize("opens,closes", [(1, 20), (-30, -1)])
 def test_comments_only_while_open(make_consultation, citizen, post, opens, closes):
     with pytest.raises(ValidationError):

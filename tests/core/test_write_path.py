@@ -132,3 +132,45 @@ def test_task_row_commits_with_the_write_and_rolls_back_with_it():
             enqueue_on_commit(any_task)
             assert not default_task_backend.results  # not before the commit
         assert len(default_task_backend.results) == 1
+
+
+def test_hit_many_once_counts_like_add_once_then_hit_many_without_redis(frozen_window):
+    limit = RateLimit(count=2, seconds=60)
+    hits = [("w1:u", limit), ("w1:ip", limit)]
+    assert ratelimit.hit_many_once("w1:token:a", 600, hits) == [True, True]
+    assert ratelimit.hit_many_once("w1:token:a", 600, hits) is None  # the same form again: not counted
+    assert ratelimit.hit_many_once("w1:token:b", 600, hits) == [True, True]
+    assert ratelimit.hit_many_once("w1:token:c", 600, hits) == [False, False]
+    ratelimit.forget_once("w1:token:c")
+    assert not ratelimit.add_once("w1:token:a", 600) and ratelimit.add_once("w1:token:c", 600)
+
+
+@needs_redis
+@LIVE
+def test_hit_many_once_on_redis_is_one_round_trip_with_the_same_keys(frozen_window, monkeypatch):
+    """Comments (consultations.ratelimit.allow): the token and both counters in one script."""
+    store = ratelimit.store()
+    store.clear()
+    limit = RateLimit(count=2, seconds=60)
+    client = store._cache.get_client(write=True)
+    sent = []
+    original = type(client).execute_command
+
+    def execute_command(self, *args, **kwargs):
+        sent.append(args[0])
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(type(client), "execute_command", execute_command)
+    hits = [("w2:user:1", limit), ("w2:ip:203.0.113.5", limit)]
+    assert ratelimit.hit_many_once("w2:token:a", 600, hits) == [True, True]
+    assert sent == ["EVAL"]
+    assert ratelimit.hit_many_once("w2:token:a", 600, hits) is None
+    assert ratelimit.hit_many_once("w2:token:b", 600, hits) == [True, True]
+    assert ratelimit.hit_many_once("w2:token:c", 600, hits) == [False, False]
+    monkeypatch.setattr(type(client), "execute_command", original)
+    # The same keys as add_once()/peek()/forget_once().
+    assert not ratelimit.peek("w2:user:1", limit) and not ratelimit.add_once("w2:token:b", 600)
+    ratelimit.forget_once("w2:token:c")
+    assert ratelimit.add_once("w2:token:c", 600)
+    assert 0 < client.ttl(store.make_and_validate_key(f"{ratelimit.PREFIX}:once:w2:token:a")) <= 600
+    store.clear()

@@ -13,9 +13,9 @@ from proposals import seconding as sec
 
 pytestmark = pytest.mark.django_db
 
-# session (database sessions in tests), user, verified email, proposal, SAVEPOINT/INSERT/RELEASE
-# of the second (BEGIN/COMMIT when served), the exact count.
-SECOND_QUERIES = 8
+# session (database sessions in tests), user, the proposal with the user's verified address,
+# SAVEPOINT/INSERT/RELEASE of the second (one autocommit INSERT when served), the exact count.
+SECOND_QUERIES = 7
 
 
 def test_rule_K_6_3_3_second_write_has_a_fixed_query_budget(client, seconding_proposal, citizens):
