@@ -14,7 +14,7 @@ from core.api_filters import AgencyCode, ChangedSince, DateFrom, DateTo, aware, 
 from core.i18n import translations
 
 from .models import Meeting
-from .public import forums_with_details, meeting_prefetches
+from .public import counted, forums_with_details, meeting_prefetches
 
 router = Router(tags=["forum"])
 
@@ -199,7 +199,7 @@ def list_meetings(
 
     Filters: ``agency`` (lead agency code), ``forum``, ``date_from`` / ``date_to`` (the meeting's
     day), ``changed_since`` (the meeting was created or changed since)."""
-    meetings = Meeting.objects.select_related("forum__commitment__lead_agency").prefetch_related(
+    meetings = counted(Meeting.objects.select_related("forum__commitment__lead_agency")).prefetch_related(
         *meeting_prefetches(attendees=False)
     )
     if agency:

@@ -37,12 +37,13 @@ class MinutesQuerySet(models.QuerySet):
         """Minutes the public may read."""
         return self.filter(live=True)
 
-    def for_list(self, *, pdfs: bool = True):
-        """What list pages and the API need, in a fixed number of queries (``pdfs=False``: the
-        list pages, which link to each minutes but not to its PDFs)."""
-        return self.select_related(
-            "meeting__forum__commitment__theme", "meeting__forum__commitment__plan"
-        ).prefetch_related("sections", *(["pdfs"] if pdfs else []))
+    def for_list(self):
+        """What list pages show (meeting, commitment, ``languages_complete``), in a fixed number of
+        queries: of each discussion only the columns that decide its languages."""
+        discussions = MinutesSection.objects.only("minutes_id", "agenda_item_id", *i18n.columns("discussion"))
+        return self.select_related("meeting__forum__commitment").prefetch_related(
+            Prefetch("sections", queryset=discussions)
+        )
 
     def with_facts(self):
         """Everything a minutes page or PDF shows, in a fixed number of queries."""
