@@ -62,8 +62,12 @@ def urls_by_language(obj: Any) -> dict[str, str]:
     """``obj.get_absolute_url()`` in every language, as the API gives addresses."""
     from django.utils.translation import override
 
+    active = get_language()
     result = {}
     for language in LANGUAGE_CODES:
+        if language == active:  # activating a language is not free: only the others
+            result[language] = obj.get_absolute_url()
+            continue
         with override(language):
             result[language] = obj.get_absolute_url()
     return result

@@ -18,6 +18,7 @@ from modelcluster.models import ClusterableModel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
 from commitments.models import Commitment
+from core.links import reverse_ids
 
 from . import rules
 from .rules import Category, Outcome, Role, Sector
@@ -233,7 +234,7 @@ class Meeting(ClusterableModel):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("forum:meeting", kwargs={"forum": self.forum_id, "meeting": self.pk})
+        return reverse_ids("forum:meeting", forum=self.forum_id, meeting=self.pk)
 
     def members_present(self) -> list[Attendance]:
         """The attendances that count toward decisions (``rules.members_present``: observers never

@@ -15,6 +15,7 @@ from ninja import Query, Router, Schema
 from core import i18n
 from core.api import Id, Serialized, paginated, responses
 from core.api_filters import AgencyCode, ChangedSince, DateFrom, DateTo, aware, day_after, day_start
+from core.links import reverse_ids
 
 from . import rules
 from .models import Minutes, MinutesPdf, MinutesSection
@@ -76,7 +77,7 @@ def serialize_many(rows: list[dict]) -> list[dict]:
     for language in i18n.LANGUAGE_CODES:  # one activation a language for the whole page
         with override(language):
             for pk in ids:
-                urls[pk][language] = reverse("minutes:detail", kwargs={"pk": pk})
+                urls[pk][language] = reverse_ids("minutes:detail", pk=pk)
     with override(i18n.DEFAULT_LANGUAGE):
         pdfs = {
             pk: {

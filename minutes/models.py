@@ -25,6 +25,7 @@ from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, Workfl
 from wagtail.search import index
 
 from core import i18n, search
+from core.links import reverse_ids
 from forum import rules as forum_rules
 from forum.models import AgendaItem, Attendance, Meeting, Member, future_meeting_message
 from forum.rules import Role, Sector, balance
@@ -211,7 +212,7 @@ class Minutes(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, inde
     # --- addresses, search --------------------------------------------------------------------
 
     def get_absolute_url(self) -> str:
-        return reverse("minutes:detail", kwargs={"pk": self.pk})
+        return reverse_ids("minutes:detail", pk=self.pk)
 
     def urls(self) -> dict[str, str]:
         return i18n.urls_by_language(self)
