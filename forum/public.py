@@ -37,10 +37,11 @@ def counted(meetings: QuerySet[Meeting]) -> QuerySet[Meeting]:
     return meetings.annotate(**{COUNTED_ATTENDANCE_NAME: COUNTED_ATTENDANCE})
 
 
-def forums_with_details(*, attendees: bool = True) -> QuerySet[Forum]:
+def forums_with_details(*, attendees: bool = True, counts: bool = True) -> QuerySet[Forum]:
     """Forums with commitment, members, meetings, agenda, decisions and attendance prefetched
-    (``attendees=False``: the number of members present instead, see ``meeting_prefetches``)."""
-    meetings = Meeting.objects.all() if attendees else counted(Meeting.objects.all())
+    (``attendees=False``: the number of members present instead, see ``meeting_prefetches``, or
+    nothing of the attendance with ``counts=False`` too)."""
+    meetings = Meeting.objects.all() if attendees or not counts else counted(Meeting.objects.all())
     return Forum.objects.select_related(
         "commitment__plan", "commitment__theme", "commitment__lead_agency"
     ).prefetch_related(
@@ -100,6 +101,28 @@ def attendance_by_sector(meeting: Meeting) -> AttendanceBySector:
         observers=[a for a in attendances if a.member_id is None],
         balance=rules.balance([a.member.sector for a in members]),
     )
+
+
+@dataclass(frozen=True)
+class Presence:
+    """How many members were present at a meeting and their balance (F-2.1), without names."""
+
+    balance: rules.Balance
+
+    @property
+    def present(self) -> int:
+        """Members who count toward decisions (observers never do, F-3.1)."""
+        return self.balance.total
+
+
+def presence_by_meeting(meetings: list[Meeting]) -> dict[int, Presence]:
+    """``Presence`` of each of ``meetings`` by id, from one query of three columns (a page that
+    shows the balance of those present, not who they were: no attendance or member objects)."""
+    rows = Attendance.objects.filter(meeting__in=[m.pk for m in meetings]).order_by()
+    present: dict[int, list[str]] = {m.pk: [] for m in meetings}
+    for row in rules.members_present(rows.values_list("meeting_id", "member_id", "member__sector", named=True)):
+        present[row.meeting_id].append(row.member__sector)
+    return {pk: Presence(rules.balance(sectors)) for pk, sectors in present.items()}
 
 
 def forums_by_theme(plan: ActionPlan) -> list[tuple]:
