@@ -134,7 +134,7 @@ def search_view(request):
         minutes_results: list[Minutes] = []
         commitment_results: list[Commitment] = []
         if q:
-            found = search.search(Minutes.objects.published(), q)
+            found = search.search(Minutes.objects.published().only("pk"), q)  # ids only: read below
             ids = [m.pk for m in found[:50]]
             # The results show the meeting, its forum and commitment only: no sections or PDFs.
             lean = Minutes.objects.select_related("meeting__forum__commitment")
