@@ -41,7 +41,7 @@ class MinutesQuerySet(models.QuerySet):
     def for_list(self):
         """What list pages show (meeting, commitment, ``languages_complete``), in a fixed number of
         queries: of each discussion only the columns that decide its languages."""
-        discussions = MinutesSection.objects.only("minutes_id", "agenda_item_id", *i18n.columns("discussion"))
+        discussions = MinutesSection.objects.only("minutes", "agenda_item", *i18n.columns("discussion"))
         return self.select_related("meeting__forum__commitment").prefetch_related(
             Prefetch("sections", queryset=discussions)
         )
