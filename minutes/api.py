@@ -10,10 +10,10 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import override
-from ninja import Query, Router, Schema
+from ninja import Query, Router
 
 from core import i18n
-from core.api import Id, Serialized, paginated, responses
+from core.api import Id, OutSchema, Serialized, paginated, responses
 from core.api_filters import AgencyCode, ChangedSince, DateFrom, DateTo, aware, day_after, day_start
 from core.links import reverse_ids
 
@@ -23,7 +23,7 @@ from .models import Minutes, MinutesPdf, MinutesSection
 router = Router(tags=["minutes"])
 
 
-class MinutesOut(Schema):
+class MinutesOut(OutSchema):
     id: int
     meeting: int
     forum: int
