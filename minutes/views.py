@@ -68,9 +68,7 @@ def index(request):
 def forum_minutes(request, forum_id: int):
     """The published minutes of one forum, newest first."""
     forum = get_object_or_404(Forum.objects.select_related("commitment__plan"), pk=forum_id)
-    queryset = (
-        Minutes.objects.published().for_list().filter(meeting__forum=forum).order_by("-meeting__starts_at")
-    )
+    queryset = Minutes.objects.published().for_list().filter(meeting__forum=forum).order_by("-meeting__starts_at")
     page = Paginator(queryset, settings.PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "minutes/forum.html", {"forum": forum, "page": page, "query": ""})
 

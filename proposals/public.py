@@ -110,9 +110,7 @@ def board(today=None) -> dict:
     overdue_qs = qualified.filter(deadline_on__lt=today)
     overdue = list(overdue_qs.order_by("deadline_on", "pk")[:BOARD_SIZE])
     late_qs = (
-        shown.filter(status=Status.RESPONDED)
-        .annotate(deadline_on=deadline)
-        .filter(responded_on__gt=F("deadline_on"))
+        shown.filter(status=Status.RESPONDED).annotate(deadline_on=deadline).filter(responded_on__gt=F("deadline_on"))
     )
     responded_late = list(late_qs.order_by("-responded_on", "-pk")[:BOARD_SIZE])
     for item in waiting + overdue:
