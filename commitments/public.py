@@ -35,15 +35,29 @@ def home_context(request) -> dict:
     return {"plan": plan, "themes": SimpleLazyObject(lambda: themes_with_commitments(plan) if plan else [])}
 
 
-def published_indicators(plan: ActionPlan):
-    """Indicators of the plan's published tables with their progress: two queries."""
-    progress = IndicatorProgress.objects.order_by("-reported_on", "-pk")
+def _published(plan: ActionPlan):
     return (
         Indicator.objects.filter(table__commitment__plan=plan, table__live=True)
         .select_related("table__commitment__theme")
-        .prefetch_related(Prefetch("progress", queryset=progress))
         .order_by("table__commitment__number", "sort_order", "pk")
     )
+
+
+def published_indicators(plan: ActionPlan):
+    """Indicators of the plan's published tables with their progress: two queries."""
+    progress = IndicatorProgress.objects.order_by("-reported_on", "-pk")
+    return _published(plan).prefetch_related(Prefetch("progress", queryset=progress))
+
+
+def current_statuses(indicators: list[Indicator]) -> dict[int, str]:
+    """``Indicator.current_status()`` of each of ``indicators`` by id, in one query of three columns
+    (no progress objects: prefetching them costs a queryset per indicator)."""
+    latest: dict[int, tuple] = {}
+    reports = IndicatorProgress.objects.filter(indicator__in=[i.pk for i in indicators]).order_by()
+    for indicator_id, reported_on, pk, status in reports.values_list("indicator_id", "reported_on", "pk", "status"):
+        if indicator_id not in latest or (reported_on, pk) > latest[indicator_id][:2]:
+            latest[indicator_id] = (reported_on, pk, status)
+    return {i.pk: latest[i.pk][2] if i.pk in latest else rules.NOT_STARTED for i in indicators}
 
 
 def _status_label(status: str) -> str:
@@ -70,8 +84,10 @@ def dashboard(plan: ActionPlan, today: dt.date | None = None) -> dict:
     counts = {theme.pk: dict.fromkeys(rules.PROGRESS_STATUSES, 0) for theme in themes}
     overdue = []
     total = 0
-    for indicator in published_indicators(plan):
-        status = indicator.current_status()
+    indicators = list(_published(plan))
+    statuses = current_statuses(indicators)
+    for indicator in indicators:
+        status = statuses[indicator.pk]
         counts[indicator.table.commitment.theme_id][status] += 1
         total += 1
         if rules.is_overdue(indicator.ends_on, status, today):

@@ -29,6 +29,19 @@ def value_in(obj: Any, field: str, language: str) -> str | None:
     return value
 
 
+def columns(field: str) -> list[str]:
+    """The database columns of ``field``, one a language in settings order."""
+    return [column(field, language) for language in LANGUAGE_CODES]
+
+
+def value_in_row(row: dict, field: str, language: str) -> str | None:
+    """``value_in`` for a ``.values()`` row (a dict keyed by column)."""
+    value = row.get(column(field, language))
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    return value
+
+
 def translations(obj: Any, field: str) -> dict[str, str | None]:
     """All languages of ``field``, as the API gives them: ``{"zh-hant": ..., "en": ...}``."""
     return {language: value_in(obj, field, language) for language in LANGUAGE_CODES}
@@ -49,8 +62,12 @@ def urls_by_language(obj: Any) -> dict[str, str]:
     """``obj.get_absolute_url()`` in every language, as the API gives addresses."""
     from django.utils.translation import override
 
+    active = get_language()
     result = {}
     for language in LANGUAGE_CODES:
+        if language == active:  # activating a language is not free: only the others
+            result[language] = obj.get_absolute_url()
+            continue
         with override(language):
             result[language] = obj.get_absolute_url()
     return result

@@ -76,3 +76,30 @@ def absolute_url(path: str, *, language: str | None = None) -> str:
     if language:
         path = localized_path(path, language)
     return base_url() + path
+
+
+# URL templates of views whose arguments are all integers, by (URLconf, script prefix, language,
+# view, argument names): a handful of entries, each reversed once per process.
+_ID_TEMPLATES: dict[tuple, str] = {}
+# An id no real object reaches; its digits are replaced by each argument's place in the template.
+_SENTINEL = 918_273_645_546_372
+
+
+def reverse_ids(viewname: str, **ids: int) -> str:
+    """``reverse(viewname, kwargs=ids)`` for a view whose path arguments are all ``<int:...>``, in
+    the active language: the same address, from a template reversed once (``reverse`` costs some
+    35 µs, which lists of 50 objects with an address in each language pay 100 times).
+    Integer converters turn a value into ``str(value)``, so substituting the digits is exact."""
+    from django.urls import get_script_prefix, get_urlconf
+
+    names = tuple(sorted(ids))
+    key = (get_urlconf() or settings.ROOT_URLCONF, get_script_prefix(), translation.get_language(), viewname, names)
+    template = _ID_TEMPLATES.get(key)
+    if template is None:
+        sentinels = {name: _SENTINEL + n for n, name in enumerate(names)}
+        url = reverse(viewname, kwargs=sentinels)
+        template = url.replace("{", "{{").replace("}", "}}")
+        for name, value in sentinels.items():
+            template = template.replace(str(value), "{" + name + "}")
+        _ID_TEMPLATES[key] = template
+    return template.format(**{name: int(value) for name, value in ids.items()})

@@ -7,24 +7,24 @@ from __future__ import annotations
 
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from ninja import Query, Router, Schema
+from ninja import Query, Router
 
-from core.api import Id, Serialized, Translated, paginated, responses
+from core.api import Id, OutSchema, Serialized, Translated, paginated, responses
 from core.api_filters import AgencyCode, ChangedSince, DateFrom, DateTo, aware, day_after, day_start
 from core.i18n import translations
 
 from .models import Meeting
-from .public import forums_with_details, meeting_prefetches
+from .public import counted, forums_with_details, meeting_prefetches
 
 router = Router(tags=["forum"])
 
 
-class AgencyOut(Schema):
+class AgencyOut(OutSchema):
     code: str
     name: Translated
 
 
-class MemberOut(Schema):
+class MemberOut(OutSchema):
     name: Translated
     organisation: Translated
     sector: str
@@ -32,12 +32,12 @@ class MemberOut(Schema):
     role: str
 
 
-class BalanceOut(Schema):
+class BalanceOut(OutSchema):
     government: int
     non_government: int
 
 
-class DecisionOut(Schema):
+class DecisionOut(OutSchema):
     item: Translated
     outcome: str
     present: int
@@ -47,7 +47,7 @@ class DecisionOut(Schema):
     abstain: int
 
 
-class AgendaItemOut(Schema):
+class AgendaItemOut(OutSchema):
     position: int
     title: Translated
     description: Translated
@@ -55,7 +55,7 @@ class AgendaItemOut(Schema):
     resolution: Translated | None
 
 
-class MeetingOut(Schema):
+class MeetingOut(OutSchema):
     id: int
     title: Translated
     starts_at: str
@@ -75,7 +75,7 @@ class MeetingListOut(MeetingOut):
     updated_at: str
 
 
-class ForumOut(Schema):
+class ForumOut(OutSchema):
     id: int
     commitment: int
     lead_agency: AgencyOut
@@ -199,7 +199,7 @@ def list_meetings(
 
     Filters: ``agency`` (lead agency code), ``forum``, ``date_from`` / ``date_to`` (the meeting's
     day), ``changed_since`` (the meeting was created or changed since)."""
-    meetings = Meeting.objects.select_related("forum__commitment__lead_agency").prefetch_related(
+    meetings = counted(Meeting.objects.select_related("forum__commitment__lead_agency")).prefetch_related(
         *meeting_prefetches(attendees=False)
     )
     if agency:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Count, F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -18,6 +18,7 @@ from modelcluster.models import ClusterableModel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
 from commitments.models import Commitment
+from core.links import reverse_ids
 
 from . import rules
 from .rules import Category, Outcome, Role, Sector
@@ -196,6 +197,12 @@ ROLE_PROBLEMS = {
 }
 
 
+# ``rules.members_present`` counted in SQL (observers have no member): for lists of meetings
+# that show how many members were present without reading each attendance.
+COUNTED_ATTENDANCE_NAME = "members_present_count"
+COUNTED_ATTENDANCE = Count("attendances", filter=Q(attendances__member__isnull=False))
+
+
 class Meeting(ClusterableModel):
     """A forum meeting: when, where, agenda and who was invited."""
 
@@ -227,7 +234,7 @@ class Meeting(ClusterableModel):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("forum:meeting", kwargs={"forum": self.forum_id, "meeting": self.pk})
+        return reverse_ids("forum:meeting", forum=self.forum_id, meeting=self.pk)
 
     def members_present(self) -> list[Attendance]:
         """The attendances that count toward decisions (``rules.members_present``: observers never
@@ -235,7 +242,11 @@ class Meeting(ClusterableModel):
         return rules.members_present(self.attendances.all())
 
     def counted_attendance(self) -> int:
-        """How many members are present (``members_present``)."""
+        """How many members are present (``members_present``); the annotation
+        ``COUNTED_ATTENDANCE`` when the meeting was read with it (lists that count, never name)."""
+        annotated = getattr(self, COUNTED_ATTENDANCE_NAME, None)
+        if annotated is not None:
+            return annotated
         return len(self.members_present())
 
     def present_balance(self) -> rules.Balance:

@@ -13,37 +13,40 @@ from django.db.models import Prefetch, QuerySet
 from commitments.models import ActionPlan
 
 from . import rules
-from .models import AgendaItem, Attendance, Forum, Meeting, Member
+from .models import COUNTED_ATTENDANCE, COUNTED_ATTENDANCE_NAME, AgendaItem, Attendance, Forum, Meeting, Member
 from .rules import Category, Sector
 
 
 def meeting_prefetches(prefix: str = "", *, attendees: bool = True) -> list:
     """Prefetches for meetings with their agenda, decisions and attendance (2 queries).
 
-    ``attendees=False`` fetches only who is a member of each attendance (``member_id``: enough to
-    count those present, ``Meeting.counted_attendance``), not the members themselves: the API's
-    lists count, the pages name."""
-    if attendees:
-        attendances = Attendance.objects.select_related("member").order_by("member__sector", "member__category", "pk")
-    else:
-        attendances = Attendance.objects.only("pk", "meeting_id", "member_id").order_by("pk")
-    return [
-        Prefetch(
-            f"{prefix}agenda_items",
-            queryset=AgendaItem.objects.select_related("decision").order_by("position", "pk"),
-        ),
-        Prefetch(f"{prefix}attendances", queryset=attendances),
-    ]
+    ``attendees=False``: the agenda only (1 query); the meetings are read ``counted()``, with the
+    number of members present (``Meeting.counted_attendance``) counted in SQL, without reading
+    each attendance: the API's lists count, the pages name."""
+    agenda = Prefetch(
+        f"{prefix}agenda_items", queryset=AgendaItem.objects.select_related("decision").order_by("position", "pk")
+    )
+    if not attendees:
+        return [agenda]
+    attendances = Attendance.objects.select_related("member").order_by("member__sector", "member__category", "pk")
+    return [agenda, Prefetch(f"{prefix}attendances", queryset=attendances)]
 
 
-def forums_with_details(*, attendees: bool = True) -> QuerySet[Forum]:
+def counted(meetings: QuerySet[Meeting]) -> QuerySet[Meeting]:
+    """``meetings`` with the number of members present of each (``COUNTED_ATTENDANCE``)."""
+    return meetings.annotate(**{COUNTED_ATTENDANCE_NAME: COUNTED_ATTENDANCE})
+
+
+def forums_with_details(*, attendees: bool = True, counts: bool = True) -> QuerySet[Forum]:
     """Forums with commitment, members, meetings, agenda, decisions and attendance prefetched
-    (``attendees=False``: attendances without their members, see ``meeting_prefetches``)."""
+    (``attendees=False``: the number of members present instead, see ``meeting_prefetches``, or
+    nothing of the attendance with ``counts=False`` too)."""
+    meetings = Meeting.objects.all() if attendees or not counts else counted(Meeting.objects.all())
     return Forum.objects.select_related(
         "commitment__plan", "commitment__theme", "commitment__lead_agency"
     ).prefetch_related(
         Prefetch("members", queryset=Member.objects.order_by("sector", "category", "pk")),
-        Prefetch("meetings", queryset=Meeting.objects.order_by("starts_at", "pk")),
+        Prefetch("meetings", queryset=meetings.order_by("starts_at", "pk")),
         *meeting_prefetches("meetings__", attendees=attendees),
     )
 
@@ -98,6 +101,28 @@ def attendance_by_sector(meeting: Meeting) -> AttendanceBySector:
         observers=[a for a in attendances if a.member_id is None],
         balance=rules.balance([a.member.sector for a in members]),
     )
+
+
+@dataclass(frozen=True)
+class Presence:
+    """How many members were present at a meeting and their balance (F-2.1), without names."""
+
+    balance: rules.Balance
+
+    @property
+    def present(self) -> int:
+        """Members who count toward decisions (observers never do, F-3.1)."""
+        return self.balance.total
+
+
+def presence_by_meeting(meetings: list[Meeting]) -> dict[int, Presence]:
+    """``Presence`` of each of ``meetings`` by id, from one query of three columns (a page that
+    shows the balance of those present, not who they were: no attendance or member objects)."""
+    rows = Attendance.objects.filter(meeting__in=[m.pk for m in meetings]).order_by()
+    present: dict[int, list[str]] = {m.pk: [] for m in meetings}
+    for row in rules.members_present(rows.values_list("meeting_id", "member_id", "member__sector", named=True)):
+        present[row.meeting_id].append(row.member__sector)
+    return {pk: Presence(rules.balance(sectors)) for pk, sectors in present.items()}
 
 
 def forums_by_theme(plan: ActionPlan) -> list[tuple]:

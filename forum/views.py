@@ -14,6 +14,7 @@ from .public import (
     forums_by_theme,
     forums_with_details,
     meeting_prefetches,
+    presence_by_meeting,
     roster_by_sector,
 )
 
@@ -38,10 +39,11 @@ def forum_detail(request, forum: int):
     (the page body is a cached fragment: core.cache.render_cached)."""
 
     def build() -> dict:
-        obj = get_object_or_404(forums_with_details(), pk=forum)
+        obj = get_object_or_404(forums_with_details(attendees=False, counts=False), pk=forum)
         members = list(obj.members.all())
         public_roster = permissions.roster_is_public(obj, members)
-        meetings = [(m, attendance_by_sector(m)) for m in obj.meetings.all()]
+        presence = presence_by_meeting(list(obj.meetings.all()))
+        meetings = [(m, presence[m.pk]) for m in obj.meetings.all()]
         return {
             "forum": obj,
             "commitment": obj.commitment,

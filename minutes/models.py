@@ -25,6 +25,7 @@ from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, Workfl
 from wagtail.search import index
 
 from core import i18n, search
+from core.links import reverse_ids
 from forum import rules as forum_rules
 from forum.models import AgendaItem, Attendance, Meeting, Member, future_meeting_message
 from forum.rules import Role, Sector, balance
@@ -37,12 +38,13 @@ class MinutesQuerySet(models.QuerySet):
         """Minutes the public may read."""
         return self.filter(live=True)
 
-    def for_list(self, *, pdfs: bool = True):
-        """What list pages and the API need, in a fixed number of queries (``pdfs=False``: the
-        list pages, which link to each minutes but not to its PDFs)."""
-        return self.select_related(
-            "meeting__forum__commitment__theme", "meeting__forum__commitment__plan"
-        ).prefetch_related("sections", *(["pdfs"] if pdfs else []))
+    def for_list(self):
+        """What list pages show (meeting, commitment, ``languages_complete``), in a fixed number of
+        queries: of each discussion only the columns that decide its languages."""
+        discussions = MinutesSection.objects.only("minutes", "agenda_item", *i18n.columns("discussion"))
+        return self.select_related("meeting__forum__commitment").prefetch_related(
+            Prefetch("sections", queryset=discussions)
+        )
 
     def with_facts(self):
         """Everything a minutes page or PDF shows, in a fixed number of queries."""
@@ -210,7 +212,7 @@ class Minutes(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, inde
     # --- addresses, search --------------------------------------------------------------------
 
     def get_absolute_url(self) -> str:
-        return reverse("minutes:detail", kwargs={"pk": self.pk})
+        return reverse_ids("minutes:detail", pk=self.pk)
 
     def urls(self) -> dict[str, str]:
         return i18n.urls_by_language(self)

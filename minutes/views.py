@@ -45,7 +45,7 @@ def index(request):
 
     def build() -> dict:
         plan = ActionPlan.objects.current()
-        queryset = Minutes.objects.published().for_list(pdfs=False).order_by("-meeting__starts_at", "-pk")
+        queryset = Minutes.objects.published().for_list().order_by("-meeting__starts_at", "-pk")
         if plan is not None:
             queryset = queryset.filter(meeting__forum__commitment__plan=plan)
         queryset, filters = _filtered(request, queryset)
@@ -68,9 +68,7 @@ def index(request):
 def forum_minutes(request, forum_id: int):
     """The published minutes of one forum, newest first."""
     forum = get_object_or_404(Forum.objects.select_related("commitment__plan"), pk=forum_id)
-    queryset = (
-        Minutes.objects.published().for_list(pdfs=False).filter(meeting__forum=forum).order_by("-meeting__starts_at")
-    )
+    queryset = Minutes.objects.published().for_list().filter(meeting__forum=forum).order_by("-meeting__starts_at")
     page = Paginator(queryset, settings.PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "minutes/forum.html", {"forum": forum, "page": page, "query": ""})
 
@@ -134,7 +132,7 @@ def search_view(request):
         minutes_results: list[Minutes] = []
         commitment_results: list[Commitment] = []
         if q:
-            found = search.search(Minutes.objects.published(), q)
+            found = search.search(Minutes.objects.published().only("pk"), q)  # ids only: read below
             ids = [m.pk for m in found[:50]]
             # The results show the meeting, its forum and commitment only: no sections or PDFs.
             lean = Minutes.objects.select_related("meeting__forum__commitment")

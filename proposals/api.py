@@ -8,7 +8,7 @@ import hashlib
 from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema
 
-from core.api import Id, Serialized, Translated, paginated, responses
+from core.api import Id, OutSchema, Serialized, Translated, paginated, responses
 from core.cache import cached_fragment
 from core.i18n import translations
 from core.paginator import CachedSlices
@@ -21,7 +21,7 @@ router = Router(tags=["proposals"])
 profiles_router = Router(tags=["proposals"])
 
 
-class ProposalOut(Schema):
+class ProposalOut(OutSchema):
     id: int
     title: Translated
     profile: str

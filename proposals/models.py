@@ -13,11 +13,11 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Coalesce
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core import i18n
+from core.links import reverse_ids
 from core.policy import DEFAULT_PROFILE, Profile
 from core.policy_store import get_profile, voting_days, workday_overrides
 
@@ -154,7 +154,7 @@ class Proposal(models.Model):
         return i18n.in_current_language(self, "title") or i18n.value_in(self, "title", "en") or f"#{self.pk}"
 
     def get_absolute_url(self) -> str:
-        return reverse("proposals:detail", kwargs={"pk": self.pk})
+        return reverse_ids("proposals:detail", pk=self.pk)
 
     def urls(self) -> dict[str, str]:
         return i18n.urls_by_language(self)

@@ -12,6 +12,19 @@ from .counts import proposal_count
 from .models import Proposal, Status
 
 BOARD_SIZE = 50
+AGENCY_FIELDS = ("code", "name_zh_hant", "name_en")
+# The columns the board shows or computes from (a proposal's texts are long: never read here).
+BOARD_FIELDS = (
+    "title_zh_hant",
+    "title_en",
+    "agency",
+    "status",
+    "qualified_on",
+    "notified_on",
+    "response_due_on",
+    "extended_to",
+    "responded_on",
+)
 
 
 def counted_seconds():
@@ -91,15 +104,13 @@ def board(today=None) -> dict:
 
     today = today or timezone.localdate()
     deadline = Coalesce("extended_to", "response_due_on")
-    qualified = Proposal.objects.select_related("agency").filter(status=Status.QUALIFIED).annotate(deadline_on=deadline)
+    shown = Proposal.objects.select_related("agency").only(*BOARD_FIELDS, *(f"agency__{f}" for f in AGENCY_FIELDS))
+    qualified = shown.filter(status=Status.QUALIFIED).annotate(deadline_on=deadline)
     waiting = list(qualified.order_by("qualified_on", "pk")[:BOARD_SIZE])
     overdue_qs = qualified.filter(deadline_on__lt=today)
     overdue = list(overdue_qs.order_by("deadline_on", "pk")[:BOARD_SIZE])
     late_qs = (
-        Proposal.objects.select_related("agency")
-        .filter(status=Status.RESPONDED)
-        .annotate(deadline_on=deadline)
-        .filter(responded_on__gt=F("deadline_on"))
+        shown.filter(status=Status.RESPONDED).annotate(deadline_on=deadline).filter(responded_on__gt=F("deadline_on"))
     )
     responded_late = list(late_qs.order_by("-responded_on", "-pk")[:BOARD_SIZE])
     for item in waiting + overdue:
@@ -124,7 +135,8 @@ def board(today=None) -> dict:
         if item.agency_id in by_agency:
             by_agency[item.agency_id]["days_late"] += item.days_late
     review_overdue = list(
-        Proposal.objects.filter(status=Status.IN_REVIEW)
+        Proposal.objects.only("title_zh_hant", "title_en", "status", "profile", "submitted_on")
+        .filter(status=Status.IN_REVIEW)
         .filter(_review_cutoffs(today))
         .order_by("submitted_on", "pk")[:BOARD_SIZE]
     )

@@ -6,7 +6,7 @@ import pytest
 from django.conf import settings
 from django.test import override_settings
 
-from core.links import absolute_url, localized_path, site_domain, site_host
+from core.links import absolute_url, localized_path, reverse_ids, site_domain, site_host
 
 
 def test_settings_share_one_address():
@@ -61,3 +61,23 @@ def test_setup_site_points_the_sites_framework_at_the_public_address(db):
     site = Site.objects.get_current()
     assert site.domain == "ogp.example.tw"
     assert site.name == "ogp.example.tw"
+
+
+@pytest.mark.parametrize("language", ["zh-hant", "en"])
+@pytest.mark.parametrize(
+    ("viewname", "ids"),
+    [
+        ("proposals:detail", {"pk": 7}),
+        ("proposals:detail", {"pk": 1234567890}),
+        ("minutes:detail", {"pk": 1}),
+        ("forum:meeting", {"forum": 12, "meeting": 3}),
+        ("forum:meeting", {"meeting": 3, "forum": 12}),
+    ],
+)
+def test_reverse_ids_gives_what_reverse_gives(viewname, ids, language):
+    from django.urls import reverse
+    from django.utils import translation
+
+    with translation.override(language):
+        for _twice in range(2):  # the second from the stored template
+            assert reverse_ids(viewname, **ids) == reverse(viewname, kwargs=ids)

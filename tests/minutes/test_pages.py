@@ -75,7 +75,7 @@ def test_list_page_fixed_queries(client, forum, size, django_assert_max_num_quer
 @pytest.mark.parametrize("size", [2, 12])
 def test_api_list_fixed_queries(client, forum, size, django_assert_max_num_queries):
     many_minutes(forum, size)
-    with django_assert_max_num_queries(5):
+    with django_assert_max_num_queries(4):
         data = client.get("/api/v1/minutes/").json()
     assert data["count"] == size
 
