@@ -24,7 +24,9 @@ workers = int(os.environ.get("WEB_CONCURRENCY", str(max(2, multiprocessing.cpu_c
 threads = int(os.environ.get("WEB_THREADS", "4"))
 # gthread: a thread pool per worker; idle keep-alive connections wait in the worker's poller,
 # not in a thread.
-worker_class = "gthread" if threads > 1 else "sync"
+# gthread, balanced: a worker whose threads are all busy leaves new connections to the others
+# (config/gunicorn_worker.py).
+worker_class = "config.gunicorn_worker.BalancedThreadWorker" if threads > 1 else "sync"
 # Several masters on one machine (Procfile `-c web=2`, the bench): no shared control socket.
 control_socket_disable = True
 # Load the project once in the master: faster start, less memory (copy-on-write).
