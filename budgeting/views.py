@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 
-from core.cache import cached_fragment
+from core.cache import cached_fragment, render_cached
 
 from . import charts, permissions, rules, services
 from .forms import ProposalForm
@@ -26,12 +26,17 @@ def _process(pk: int) -> Process:
 
 
 def index(request):
-    """Every process with the phase it is in today."""
+    """Every process with the phase it is in today (the page body is a cached fragment, by content
+    version and day: core.cache.render_cached)."""
     today = timezone.localdate()
-    processes = list(Process.objects.prefetch_related("phases").annotate(project_count=Count("projects")))
-    for process in processes:
-        process.current = process.phase_on(today)
-    return render(request, "budgeting/index.html", {"processes": processes})
+
+    def build() -> dict:
+        processes = list(Process.objects.prefetch_related("phases").annotate(project_count=Count("projects")))
+        for process in processes:
+            process.current = process.phase_on(today)
+        return {"processes": processes}
+
+    return render_cached(request, "budgeting/index.html", ("budgeting-index", today.isoformat()), build)
 
 
 def _process_cached(pk: int) -> Process:

@@ -6,17 +6,19 @@ import datetime as dt
 from typing import Annotated, Literal
 
 from django.db.models import Exists, OuterRef, Q
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router
 
-from core.api import Id, Serialized, Translated, paginated, responses
+from core.api import Id, OutSchema, Serialized, Translated, paginated, responses
 from core.api_filters import AgencyCode, ChangedSince, DateFrom, DateTo, aware
+from core.cache import cached_fragment
 from core.i18n import translations
 from core.paginator import CachedSlices
 
 from . import public, rules
-from .models import Comment
+from .models import Comment, Consultation
 
 StatusFilter = Annotated[
     Literal["upcoming", "open", "awaiting_response", "responded", "overdue"] | None,
@@ -26,7 +28,7 @@ StatusFilter = Annotated[
 router = Router(tags=["consultations"])
 
 
-class ConsultationOut(Schema):
+class ConsultationOut(OutSchema):
     id: int
     title: Translated
     commitment: int | None
@@ -45,7 +47,7 @@ class ConsultationOut(Schema):
     url: Translated
 
 
-class ReplyOut(Schema):
+class ReplyOut(OutSchema):
     id: int
     hidden: bool
     ground: str | None
@@ -170,11 +172,25 @@ def get_consultation(request, consultation_id: Id):
 @paginated
 def list_comments(request, consultation_id: Id):
     """Top-level comments, oldest first, each with its replies; hidden ones with their ground only."""
-    consultation = get_object_or_404(public.consultations(), pk=consultation_id)
+    count = _thread_count(consultation_id)
+    if count is None:
+        raise Http404
+    consultation = Consultation(pk=consultation_id)
     comments = public.DeferredSlices(public.top_level_comments(consultation))  # a page reads its rows only
     # The same page for everyone: cached by content version (a comment renews the "comments" scope).
     page = CachedSlices(("api-comments", consultation.pk), comments, comment_out)
-    return Serialized(page, _as_is, count=consultation.thread_count)  # stored: no count of 10,000 rows
+    return Serialized(page, _as_is, count=count)  # stored: no count of 10,000 rows
+
+
+def _thread_count(consultation_id: int) -> int | None:
+    """The stored number of top-level comments of the consultation (None: no such consultation),
+    cached by content version like the pages (a comment or a new consultation renews it)."""
+
+    def build() -> dict:
+        row = Consultation.objects.filter(pk=consultation_id).values_list("pk", "counter__thread_count").first()
+        return {"count": None if row is None else row[1] or 0}
+
+    return cached_fragment(("api-comments-count", consultation_id), build)["count"]
 
 
 def _as_is(item: dict) -> dict:

@@ -1,0 +1,47 @@
+"""The processes page and the comments count of the consultations API are cached fragments
+(by content version, and day for the phase of today), renewed as soon as what they show changes."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.cache import cache
+
+from budgeting.models import Phase, Process
+
+from .conftest import make_process
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def fragments_on(settings):
+    settings.FRAGMENT_CACHE_SECONDS = 300
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def test_the_processes_page_is_cached_and_renewed_by_a_change(client, fragments_on, django_assert_num_queries):
+    process = make_process(phase="voting")
+    first = client.get("/en/budgeting/")
+    assert "Zhongzheng participatory budget" in first.content.decode()
+    with django_assert_num_queries(0):
+        assert client.get("/en/budgeting/").content == first.content
+    Process.objects.filter(pk=process.pk).update(title_en="Renamed")  # no signal: bump by hand
+    from core.cache import bump
+
+    bump("budgeting")
+    assert "Renamed" in client.get("/en/budgeting/").content.decode()
+    Phase.objects.filter(process=process).delete()  # signals: the page renews itself
+    assert "Between phases" in client.get("/en/budgeting/").content.decode()
+
+
+def test_the_cached_page_is_the_page_rendered_without_a_cache(client, settings):
+    make_process(phase="voting")
+    settings.FRAGMENT_CACHE_SECONDS = 0
+    uncached = {path: client.get(path).content for path in ("/budgeting/", "/en/budgeting/")}
+    settings.FRAGMENT_CACHE_SECONDS = 300
+    cache.clear()
+    for path, body in uncached.items():
+        client.get(path)
+        assert client.get(path).content == body
