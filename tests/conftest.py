@@ -85,3 +85,29 @@ def users(db):
         "staff_without_role": UserFactory(email="norole@example.org"),
         "citizen": UserFactory(email="citizen@example.org"),
     }
+
+
+def _clear_caches() -> None:
+    from django.core.cache import caches
+
+    for alias in ("default", "template_fragments"):
+        caches[alias].clear()
+
+
+@pytest.fixture
+def fragments_on(settings):
+    """Cached fragments as served (FRAGMENT_CACHE_SECONDS=300), from empty caches."""
+    settings.FRAGMENT_CACHE_SECONDS = 300
+    _clear_caches()
+    yield
+    _clear_caches()
+
+
+@pytest.fixture
+def page_cache_on(settings):
+    """The anonymous page cache and fragments as served, from empty caches."""
+    settings.CACHE_MIDDLEWARE_SECONDS = 60
+    settings.FRAGMENT_CACHE_SECONDS = 300
+    _clear_caches()
+    yield
+    _clear_caches()

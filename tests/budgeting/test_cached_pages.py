@@ -13,14 +13,6 @@ from .conftest import make_process
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def fragments_on(settings):
-    settings.FRAGMENT_CACHE_SECONDS = 300
-    cache.clear()
-    yield
-    cache.clear()
-
-
 def test_the_processes_page_is_cached_and_renewed_by_a_change(client, fragments_on, django_assert_num_queries):
     process = make_process(phase="voting")
     first = client.get("/en/budgeting/")

@@ -58,16 +58,6 @@ def test_query_budget_does_not_grow_with_projects(demo_accounts, url, budget):
     assert small <= budget
 
 
-@pytest.fixture
-def fragments_on(settings):
-    from django.core.cache import caches
-
-    settings.FRAGMENT_CACHE_SECONDS = 300
-    caches["template_fragments"].clear()
-    yield
-    caches["template_fragments"].clear()
-
-
 def test_cached_process_page_follows_changes(fragments_on):
     process = make_process()
     project = add_project(process, "公園", 400)

@@ -6,35 +6,11 @@ import uuid
 
 import pytest
 from django.core.cache import cache
-from django.urls.resolvers import URLResolver
 
 from consultations import services
+from tests.page_cache import served_from_page_cache
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def page_cache_on(settings):
-    settings.CACHE_MIDDLEWARE_SECONDS = 60
-    settings.FRAGMENT_CACHE_SECONDS = 300
-    cache.clear()
-    yield
-    cache.clear()
-
-
-def _served_from_page_cache(client, monkeypatch, path: str, django_assert_num_queries):
-    """The second anonymous GET of ``path``: no query, no URL resolved (no view reached), same body."""
-    first = client.get(path)
-    assert first.status_code == 200 and not first.cookies
-
-    def no_view(*args, **kwargs):
-        raise AssertionError(f"{path} reached the URL resolver: not answered from the page cache")
-
-    with monkeypatch.context() as patch, django_assert_num_queries(0):
-        patch.setattr(URLResolver, "resolve", no_view)
-        second = client.get(path)
-    assert second.status_code == 200 and second.content == first.content
-    return first
 
 
 def test_comments_api_is_cached_and_renewed_by_a_new_comment(
@@ -42,7 +18,7 @@ def test_comments_api_is_cached_and_renewed_by_a_new_comment(
 ):
     path = f"/api/v1/consultations/{open_consultation.pk}/comments/"
     services.comment_post(consultation=open_consultation, author=citizen, text="第一則意見", token=uuid.uuid4())
-    first = _served_from_page_cache(client, monkeypatch, path, django_assert_num_queries)
+    first = served_from_page_cache(client, monkeypatch, path, django_assert_num_queries)
     assert first.json()["count"] == 1
     services.comment_post(consultation=open_consultation, author=citizen, text="第二則意見", token=uuid.uuid4())
     renewed = client.get(path).json()
@@ -53,7 +29,7 @@ def test_overdue_board_is_cached_and_renewed(
     client, page_cache_on, make_consultation, monkeypatch, django_assert_num_queries
 ):
     path = "/consultations/overdue/"
-    _served_from_page_cache(client, monkeypatch, path, django_assert_num_queries)
+    served_from_page_cache(client, monkeypatch, path, django_assert_num_queries)
     late = make_consultation(opens=-60, closes=-30, title_zh_hant="逾期未回應的諮詢")
     assert "逾期未回應的諮詢" in client.get(path).content.decode(), late
 

@@ -91,16 +91,6 @@ def test_deferred_join_pages_equal_offset_pages(client, open_consultation, citiz
     assert [item["id"] for item in body["items"]] == ordered[50:95]
 
 
-@pytest.fixture
-def fragments_on(settings):
-    from django.core.cache import caches
-
-    settings.FRAGMENT_CACHE_SECONDS = 300
-    caches["template_fragments"].clear()
-    yield
-    caches["template_fragments"].clear()
-
-
 def test_cached_pages_follow_new_comments_and_edits(client, fragments_on, open_consultation, citizen, post):
     """The consultation page, the list and the comments API are cached by content version: unchanged,
     they run no query of the consultation or its comments; a comment or an edit shows at once."""

@@ -3,19 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from django.core.cache import cache
 
 from commitments.models import Commitment
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def fragments_on(settings):
-    settings.FRAGMENT_CACHE_SECONDS = 300
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def test_cached_home_page_runs_no_query(client, fragments_on, django_assert_num_queries):
@@ -37,14 +28,6 @@ def test_an_edit_shows_at_once(client, fragments_on):
 def test_languages_are_cached_apart(client, fragments_on):
     client.get("/")
     assert "Youth participation in policy" in client.get("/en/").content.decode()
-
-
-@pytest.fixture
-def page_cache_on(settings):
-    settings.CACHE_MIDDLEWARE_SECONDS = 60
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def test_anonymous_pages_come_from_the_page_cache(client, page_cache_on, django_assert_num_queries):

@@ -6,7 +6,6 @@ user's frame."""
 from __future__ import annotations
 
 import pytest
-from django.core.cache import cache
 from django.db import connection
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
@@ -63,14 +62,6 @@ def test_every_read_path_has_a_query_budget_independent_of_data_size(client):
     assert large == small
     over = {path: n for path, n in large.items() if n > BUDGETS[path]}
     assert not over, over
-
-
-@pytest.fixture
-def fragments_on(settings):
-    settings.FRAGMENT_CACHE_SECONDS = 300
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def test_cached_pages_and_api_lists_run_no_query(client, fragments_on, django_assert_num_queries):

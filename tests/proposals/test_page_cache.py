@@ -4,41 +4,17 @@ by a new proposal or a changed profile."""
 from __future__ import annotations
 
 import pytest
-from django.core.cache import cache
-from django.urls.resolvers import URLResolver
+
+from tests.page_cache import served_from_page_cache
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def page_cache_on(settings):
-    settings.CACHE_MIDDLEWARE_SECONDS = 60
-    settings.FRAGMENT_CACHE_SECONDS = 300
-    cache.clear()
-    yield
-    cache.clear()
-
-
-def _served_from_page_cache(client, monkeypatch, path: str, django_assert_num_queries):
-    """The second anonymous GET of ``path``: no query, no URL resolved (no view reached), same body."""
-    first = client.get(path)
-    assert first.status_code == 200 and not first.cookies
-
-    def no_view(*args, **kwargs):
-        raise AssertionError(f"{path} reached the URL resolver: not answered from the page cache")
-
-    with monkeypatch.context() as patch, django_assert_num_queries(0):
-        patch.setattr(URLResolver, "resolve", no_view)
-        second = client.get(path)
-    assert second.status_code == 200 and second.content == first.content
-    return first
 
 
 def test_proposals_api_is_cached_and_renewed_by_a_new_proposal(
     client, page_cache_on, seconding_proposal, monkeypatch, django_assert_num_queries
 ):
     seconding_proposal(title="第一個提案")
-    first = _served_from_page_cache(client, monkeypatch, "/api/v1/proposals/", django_assert_num_queries)
+    first = served_from_page_cache(client, monkeypatch, "/api/v1/proposals/", django_assert_num_queries)
     assert [item["title"]["zh-hant"] for item in first.json()["items"]] == ["第一個提案"]
     seconding_proposal(title="第二個提案")
     renewed = client.get("/api/v1/proposals/").json()
@@ -50,7 +26,7 @@ def test_policy_profiles_api_is_cached_and_renewed_by_a_changed_profile(
     client, page_cache_on, set_threshold, monkeypatch, django_assert_num_queries
 ):
     path = "/api/v1/policy-profiles/"
-    first = _served_from_page_cache(client, monkeypatch, path, django_assert_num_queries)
+    first = served_from_page_cache(client, monkeypatch, path, django_assert_num_queries)
     before = {item["slug"]: item["threshold"] for item in first.json()["items"]}
     assert before["kaohsiung"] == 1500
     set_threshold("kaohsiung", 1234)

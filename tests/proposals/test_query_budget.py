@@ -124,16 +124,6 @@ def test_filtered_count_matches_the_list(client, citizen, moe):
     assert client.get("/api/v1/proposals/?status=bogus").json()["count"] == 14  # unknown status: ignored
 
 
-@pytest.fixture
-def fragments_on(settings):
-    settings.FRAGMENT_CACHE_SECONDS = 300
-    from django.core.cache import caches
-
-    caches["template_fragments"].clear()
-    yield
-    caches["template_fragments"].clear()
-
-
 def test_cached_fragments_follow_changes(client, fragments_on, seconding_proposal, citizen):
     """List, proposal page and board are cached fragments: a second run uses no proposal query,
     and an edit shows at once (the content version of the proposals scope)."""
