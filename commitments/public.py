@@ -50,14 +50,13 @@ def published_indicators(plan: ActionPlan):
 
 
 def current_statuses(indicators: list[Indicator]) -> dict[int, str]:
-    """``Indicator.current_status()`` of each of ``indicators`` by id, in one query of three columns
-    (no progress objects: prefetching them costs a queryset per indicator)."""
-    latest: dict[int, tuple] = {}
-    reports = IndicatorProgress.objects.filter(indicator__in=[i.pk for i in indicators]).order_by()
-    for indicator_id, reported_on, pk, status in reports.values_list("indicator_id", "reported_on", "pk", "status"):
-        if indicator_id not in latest or (reported_on, pk) > latest[indicator_id][:2]:
-            latest[indicator_id] = (reported_on, pk, status)
-    return {i.pk: latest[i.pk][2] if i.pk in latest else rules.NOT_STARTED for i in indicators}
+    """``Indicator.current_status()`` of each of ``indicators`` by id, from one query of four
+    columns (no progress objects: prefetching them costs a queryset per indicator)."""
+    reports: dict[int, list[tuple]] = {indicator.pk: [] for indicator in indicators}
+    rows = IndicatorProgress.objects.filter(indicator__in=list(reports)).order_by()
+    for indicator_id, *report in rows.values_list("indicator_id", "reported_on", "pk", "status"):
+        reports[indicator_id].append(tuple(report))
+    return {pk: rules.current_status(found) for pk, found in reports.items()}
 
 
 def _status_label(status: str) -> str:

@@ -276,6 +276,13 @@ def days_late(submitted_on: dt.date, deadline: dt.date) -> int:
     return max(0, (submitted_on - deadline).days)
 
 
+def current_status(reports: Iterable[tuple[dt.date, int, str]]) -> str:
+    """An indicator's status (W-2 monitoring): that of its latest progress report, by date and
+    then order of entry, given as ``(reported_on, id, status)``; not started without any report."""
+    latest = max(reports, default=None)
+    return latest[2] if latest is not None else NOT_STARTED
+
+
 def is_overdue(ends_on: dt.date, status: str, today: dt.date) -> bool:
     """W-2 monitoring: an indicator whose end date has passed and that is not completed."""
     return ends_on < today and status != COMPLETED

@@ -296,14 +296,9 @@ class Indicator(Orderable):
         value = self.target_value.normalize()
         return f"{value:f} {self.target_unit}".strip()
 
-    def latest_progress(self):
-        """The latest progress report (uses prefetched ``progress`` when present)."""
-        reports = list(self.progress.all())
-        return max(reports, key=lambda r: (r.reported_on, r.pk)) if reports else None
-
     def current_status(self) -> str:
-        latest = self.latest_progress()
-        return latest.status if latest else rules.NOT_STARTED
+        """``rules.current_status`` of its progress reports (uses prefetched ``progress``)."""
+        return rules.current_status((r.reported_on, r.pk, r.status) for r in self.progress.all())
 
     def is_overdue(self, today: dt.date | None = None) -> bool:
         return rules.is_overdue(self.ends_on, self.current_status(), today or timezone.localdate())

@@ -176,3 +176,13 @@ def test_overdue_indicator():
     assert rules.is_overdue(dt.date(2021, 4, 30), rules.IN_PROGRESS, today)
     assert not rules.is_overdue(dt.date(2021, 4, 30), rules.COMPLETED, today)
     assert not rules.is_overdue(dt.date(2022, 1, 1), rules.NOT_STARTED, today)
+
+
+def test_rule_W_2_current_status_is_that_of_the_latest_report():
+    day = dt.date(2022, 3, 1)
+    assert rules.current_status([]) == rules.NOT_STARTED
+    reports = [(day, 7, rules.IN_PROGRESS), (day + dt.timedelta(days=1), 3, rules.DELAYED)]
+    assert rules.current_status(reports) == rules.DELAYED  # the later date wins, whatever its id
+    same_day = [(day, 9, rules.COMPLETED), (day, 4, rules.IN_PROGRESS)]
+    assert rules.current_status(same_day) == rules.COMPLETED  # same day: the one entered last
+    assert rules.current_status(iter(same_day)) == rules.COMPLETED  # any iterable
