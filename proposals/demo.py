@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from commitments.models import Agency
+from core.count_bound import bound_forget
 from core.models import VotingDay
 
 from . import seconding, services
@@ -71,6 +72,8 @@ def _bulk_second(proposal: Proposal, users: list, count: int, on: dt.datetime) -
         batch_size=500,
         ignore_conflicts=True,
     )
+    # Rows written around the one-click path: the cached bound of the count no longer holds.
+    bound_forget(seconding.bound_name(proposal.pk))
 
 
 def _submit(key: str, author, *, profile: str, agency, day: dt.date, title: str, en: str, content: str, **extra):

@@ -2,7 +2,12 @@
 withdrawn; an emailed code per second where the profile says so; one per person per proposal
 (database constraints on the account and on the canonical email); exact counts without a hot
 row lock: the count is ``COUNT(*)`` of counted rows, and qualification is one conditional
-``UPDATE ... WHERE status = 'seconding'`` that only the second reaching the threshold performs."""
+``UPDATE ... WHERE status = 'seconding'`` that only the second reaching the threshold performs.
+
+A second does not count all the others while the proposal is far from its threshold: an upper
+bound of the count in the cache (core.count_bound, one Redis round trip) says when the exact
+count cannot have reached it. Near the threshold (within ``BOUND_MARGIN``), or whenever the bound
+is unknown, the exact ``COUNT(*)`` decides; the daily clocks count exactly as well."""
 
 from __future__ import annotations
 
@@ -20,6 +25,7 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from accounts.verified import fold_verified, take_verified
+from core.count_bound import bound_add_one, bound_forget, bound_seed
 from core.dates import format_date
 from core.policy_store import voting_days
 
@@ -31,6 +37,16 @@ from .services import _event, blackout_message, participant_refusal
 def seconds_count(proposal_id: int) -> int:
     """The exact number of counted seconds: confirmed and not invalidated."""
     return Second.objects.filter(proposal_id=proposal_id, confirmed=True, invalidation__isnull=True).count()
+
+
+# More than the seconds that can be committed while one request counts and seeds the bound
+# (core.count_bound): web processes x threads, with room to spare.
+BOUND_MARGIN = 200
+
+
+def bound_name(proposal_id: int) -> str:
+    """The cache name of the upper bound of ``proposal_id``'s counted seconds."""
+    return f"proposals:seconds:{proposal_id}"
 
 
 def _hash(second_id: int, code: str) -> str:
@@ -110,7 +126,7 @@ def proposal_second(
     except IntegrityError as error:
         raise ValidationError(_("You have already seconded this proposal; a second counts once.")) from error
     if not email_code:
-        proposal_qualify(proposal=proposal, today=today)
+        proposal_qualify(proposal=proposal, today=today, counted_one=True)
     return second
 
 
@@ -158,18 +174,31 @@ def second_confirm(*, second: Second, user, code: str, today=None) -> Second:
     second.confirmed_at = timezone.now()
     second.code_hash = ""
     second.save(update_fields=["confirmed", "confirmed_at", "code_hash"])
-    transaction.on_commit(lambda: proposal_qualify(proposal=second.proposal, today=today))
+    transaction.on_commit(lambda: proposal_qualify(proposal=second.proposal, today=today, counted_one=True))
     return second
 
 
-def proposal_qualify(*, proposal: Proposal, today=None) -> bool:
+def proposal_qualify(*, proposal: Proposal, today=None, counted_one: bool = False) -> bool:
     """Qualify when the counted seconds reach the threshold within the period (K-6.3.2, T-9.3.2).
 
     One conditional UPDATE: of many concurrent seconds only one flips the status. True when applied.
+    ``counted_one``: called right after one more second was committed and counted; the count's
+    upper bound (module docstring) is raised, and the exact count is skipped while the bound is
+    more than ``BOUND_MARGIN`` below the threshold.
     """
     today = today or timezone.localdate()
     threshold = proposal.threshold
-    if threshold is None or not rules.qualifies(seconds_count(proposal.pk), threshold):
+    if threshold is None:
+        return False
+    bound = None
+    if counted_one:
+        bound = bound_add_one(bound_name(proposal.pk))
+        if bound is not None and bound + BOUND_MARGIN < threshold:
+            return False
+    counted = seconds_count(proposal.pk)
+    if counted_one and bound is None:
+        bound_seed(bound_name(proposal.pk), counted)
+    if not rules.qualifies(counted, threshold):
         return False
     with transaction.atomic():
         changed = Proposal.objects.filter(pk=proposal.pk, status=Status.SECONDING).update(
@@ -199,6 +228,8 @@ def seconds_invalidate(*, proposal: Proposal, user, second_ids: list[int], reaso
     seconds.update(invalidation=invalidation)
     proposal.invalidated_seconds += count
     proposal.save(update_fields=["invalidated_seconds"])
+    # The cached bound of the count is now too high: the next second counts exactly again.
+    transaction.on_commit(lambda: bound_forget(bound_name(proposal.pk)))
     _event(proposal, "seconds_invalidated", user=user, note=reason.strip(), data={"count": count})
     log(invalidation, "proposals.seconds_invalidated", user=user, data={"ids": sorted(second_ids)})
     return invalidation

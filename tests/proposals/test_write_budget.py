@@ -1,7 +1,8 @@
 """Query budget of the seconding write (K-6.3.3): a fixed number of SQL queries per second,
 whatever the number of seconds already given (no re-read of the proposal, the rate-limit
-counters in the cache, one INSERT in its own short transaction, the exact COUNT for the
-threshold)."""
+counters in the cache, one INSERT in its own short transaction, and the exact COUNT for the
+threshold only while the cached bound of the count is unknown or near it: see
+test_seconds_bound.py)."""
 
 from __future__ import annotations
 
@@ -14,7 +15,8 @@ from proposals import seconding as sec
 pytestmark = pytest.mark.django_db
 
 # session (database sessions in tests), user, the proposal with the user's verified address,
-# SAVEPOINT/INSERT/RELEASE of the second (one autocommit INSERT when served), the exact count.
+# SAVEPOINT/INSERT/RELEASE of the second (one autocommit INSERT when served), the exact count
+# (the first second only: the bound of the count is unknown until then).
 SECOND_QUERIES = 7
 
 
