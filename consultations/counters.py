@@ -4,10 +4,16 @@
 A new comment adds one in the same transaction (an ``F()`` update, no count); a moderation
 change or a deletion recounts that one consultation. Writes that bypass signals
 (``bulk_create``) call ``counters_refresh``. Connected from ``ConsultationsConfig.ready``.
+
+The posting service (``services.comment_post``) adds its comment itself with
+:func:`counters_comment_added`, as the last statement before the commit: the counter row is the
+one row every comment of a consultation updates, and its lock is held from that UPDATE to the
+commit, so the UPDATE comes after the comment's and the task's INSERTs, not between them.
 """
 
 from __future__ import annotations
 
+from django.db import connection
 from django.db.models import Count, F, Q
 from django.db.models.signals import post_delete, post_save
 
@@ -28,8 +34,33 @@ def counters_refresh(consultation_id: int) -> None:
     )
 
 
+# Set on a comment whose service adds it to the counters itself (counters_comment_added).
+COUNTED_BY_SERVICE = "_counted_by_service"
+
+
+def counters_comment_added(comment) -> None:
+    """Add one new ``comment`` to its consultation's counters: one UPDATE, written out (the ORM's
+    ``F()`` update costs more Python to compile than the statement costs PostgreSQL)."""
+    from .models import Comment, ConsultationCounter
+
+    meta = ConsultationCounter._meta
+    table = connection.ops.quote_name(meta.db_table)
+    visible, threads, key = (
+        connection.ops.quote_name(meta.get_field(name).column)
+        for name in ("visible_comments", "thread_count", "consultation")
+    )
+    sql = f"UPDATE {table} SET {visible} = {visible} + %s, {threads} = {threads} + %s WHERE {key} = %s"  # noqa: S608
+    added_visible = int(comment.visibility == Comment.Visibility.VISIBLE)
+    added_thread = int(comment.parent_id is None)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [added_visible, added_thread, comment.consultation_id])
+        updated = cursor.rowcount
+    if not updated:
+        counters_refresh(comment.consultation_id)  # the first comment: create the row
+
+
 def _saved(sender, instance, created, raw=False, **kwargs) -> None:
-    if raw:
+    if raw or (created and getattr(instance, COUNTED_BY_SERVICE, False)):
         return
     if not created:
         counters_refresh(instance.consultation_id)

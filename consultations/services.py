@@ -13,7 +13,7 @@ from wagtail.log_actions import log
 
 from core.tasks import enqueue_on_commit
 
-from . import rules, tasks
+from . import counters, rules, tasks
 from .models import Comment, Consultation, Suggestion, SummaryResponse
 
 
@@ -41,14 +41,14 @@ def comment_post(
         if existing is not None:
             return existing, False
         raise ValidationError(problem)
-    # One transaction: the comment, its stored counter (post_save) and its notification task
+    # One transaction: the comment, its notification task and its stored counter (last)
     # (core.tasks: in the same commit when the queue is the database). The checks above only
     # read, so they stay outside it: no savepoint is needed to survive a duplicate token. The
     # same (author, token) again is refused by the unique constraint (nothing is written) and
     # answered with the first comment: no look-up before the INSERT.
     try:
         with transaction.atomic():
-            comment = Comment.objects.create(
+            comment = Comment(
                 consultation=consultation,
                 author=author,
                 text=text.strip(),
@@ -57,7 +57,11 @@ def comment_post(
                 section=section,
                 section_label=section_label.strip(),
             )
+            setattr(comment, counters.COUNTED_BY_SERVICE, True)
+            comment.save(force_insert=True)
             enqueue_on_commit(tasks.comment_posted, comment.pk)
+            # Last: the counter row stays locked only until the commit (consultations.counters).
+            counters.counters_comment_added(comment)
     except IntegrityError:
         # The same token again (a retry, or a concurrent request that won): give its comment back.
         return Comment.objects.get(author=author, token=token), False

@@ -14,7 +14,7 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accounts.verified import fold_verified, take_verified
+from accounts.verified import read_with_verified
 from core.cache import cached_fragment
 from core.net import client_ip
 from core.ratelimit import RateLimitUnavailable
@@ -97,10 +97,9 @@ def comment(request, pk: int):
     # The write needs only the consultation's own row; the page (attachments, response, counts)
     # is read only when the answer is the page again (a refusal or a form error).
     # The user's verified address is read with that row (accounts.verified).
-    consultation = fold_verified(Consultation.objects.filter(pk=pk).only(*WRITE_FIELDS), request.user).first()
+    consultation = read_with_verified(Consultation, pk, WRITE_FIELDS, request.user)
     if consultation is None:
         raise Http404
-    take_verified(consultation, request.user)
     is_reply = bool(request.POST.get("parent"))
     form = (ReplyForm if is_reply else CommentForm)(request.POST)
     problem = None

@@ -24,7 +24,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
-from accounts.verified import fold_verified, take_verified
+from accounts.verified import read_with_verified
 from core.count_bound import bound_add_one, bound_forget, bound_seed
 from core.dates import format_date
 from core.policy_store import voting_days
@@ -93,8 +93,9 @@ def proposal_second(
     it (T-9.3.4). Raises ValidationError with a clear message; nothing is saved then."""
     today = today or timezone.localdate()
     # The user's verified address is read with the proposal (accounts.verified): one query.
-    proposal = fold_verified(Proposal.objects.filter(pk=proposal.pk).only(*SECOND_FIELDS), user).get()
-    take_verified(proposal, user)
+    proposal = read_with_verified(Proposal, proposal.pk, SECOND_FIELDS, user)
+    if proposal is None:
+        raise Proposal.DoesNotExist
     refusal = participant_refusal(user) or second_refusal(proposal, today)
     if refusal:
         raise ValidationError(refusal)
