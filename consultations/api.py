@@ -142,7 +142,9 @@ def list_consultations(
         )
     if status:
         items = status_filtered(items, status)
-    return Serialized(items.order_by("-opens_on", "-pk"), consultation_out)
+    # The same answer for every visitor on a given day (statuses and days late are today's).
+    today = timezone.localdate().isoformat()
+    return Serialized(items.order_by("-opens_on", "-pk"), consultation_out, cached=True, vary=(today,))
 
 
 def status_filtered(items, status: str):

@@ -15,7 +15,8 @@
   building model instances).
 - A list whose answer is the same for every visitor passes ``cached=True``: the page of items
   (count included) is a fragment (``core.cache.cached_fragment``) keyed by the full path with its
-  query string and the path's content version, so it is rebuilt as soon as its content changes.
+  query string and the path's content version, so it is rebuilt as soon as its content changes;
+  ``vary=`` names anything else it depends on (today's date for a status computed from dates).
   Never for an answer that depends on the user.
 - Every operation documents the 4xx it can answer (:func:`responses`): 422 for a query or
   path parameter that fails validation (``{"detail": [...]}``), 404 for an unknown object
@@ -123,6 +124,8 @@ class Serialized:
     count: int | None = None  # a stored counter: no COUNT(*) query
     # The page is the same for every visitor: cache it by path, query string and content version.
     cached: bool = False
+    # What else a cached page depends on (e.g. today's date, for a status computed from dates).
+    vary: tuple = ()
     # ``serialize`` takes the page's objects as one list (reads their related rows once a page).
     many: bool = False
 
@@ -143,7 +146,9 @@ class PagePagination(PaginationBase):
             from core.cache import cached_fragment
 
             chosen = queryset
-            return cached_fragment(("api-page", request.get_full_path()), lambda: self._page(chosen, pagination.page))
+            return cached_fragment(
+                ("api-page", request.get_full_path(), *queryset.vary), lambda: self._page(chosen, pagination.page)
+            )
         if isinstance(queryset, Serialized):
             return self._page(queryset, pagination.page)
         return self._page(Serialized(queryset, lambda item: item), pagination.page)

@@ -307,3 +307,20 @@ def test_csv_export_neutralises_formulas(client, open_consultation, citizen, sta
     client.force_login(staff["agency_officer"])
     text = client.get(f"/admin/consultations/manage/{open_consultation.pk}/export.csv").content.decode("utf-8-sig")
     assert "'=HYPERLINK" in text and ',"=HYPERLINK' not in text
+
+
+def test_api_list_is_cached_per_day_and_follows_comments(
+    client, open_consultation, citizen, post, fragments_on, monkeypatch, django_assert_num_queries
+):
+    """The consultations list is one cached page for every visitor (a second read runs no query);
+    a comment renews it at once, and its statuses are today's: the next day it is rebuilt."""
+    from django.utils import timezone
+
+    assert client.get("/api/v1/consultations/").json()["items"][0]["comment_count"] == 0
+    with django_assert_num_queries(0):
+        assert client.get("/api/v1/consultations/").status_code == 200
+    post(open_consultation, citizen)
+    assert client.get("/api/v1/consultations/").json()["items"][0]["comment_count"] == 1
+    after_closing = open_consultation.closes_on + dt.timedelta(days=1)
+    monkeypatch.setattr(timezone, "localdate", lambda *args, **kwargs: after_closing)
+    assert client.get("/api/v1/consultations/").json()["items"][0]["status"] != "open"
