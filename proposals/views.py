@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from commitments.models import Agency
-from core.cache import cached_fragment
+from core.cache import cached_fragment, render_cached
 from core.i18n import value_in
 from core.net import client_ip
 from core.paginator import CountedPaginator
@@ -51,21 +51,25 @@ def _login(request):
 
 
 def index(request):
-    """All proposals with filters (status, agency, profile), each with progress to its threshold."""
-    items = CountedPaginator(
-        public.filtered(request.GET), settings.PAGE_SIZE, count=public.filtered_count(request.GET)
-    ).get_page(request.GET.get("page"))
-    return render(
-        request,
-        "proposals/index.html",
-        {
+    """All proposals with filters (status, agency, profile), each with progress to its threshold.
+    The page body (filters, list, pager) is one cached fragment per filter and page, by content
+    version (core.cache.render_cached): a hit runs none of its queries, the stored count included."""
+    current = {k: request.GET.get(k, "") for k in ("status", "agency", "profile")}
+    page_number = request.GET.get("page", "")
+
+    def build() -> dict:
+        items = CountedPaginator(
+            public.filtered(request.GET), settings.PAGE_SIZE, count=public.filtered_count(request.GET)
+        ).get_page(page_number)
+        return {
             "page": items,
             "statuses": Status.choices,
             "agencies": Agency.objects.filter(is_government=True).order_by("code"),
             "profiles": profile_choices(),
-            "current": {k: request.GET.get(k, "") for k in ("status", "agency", "profile")},
-        },
-    )
+            "current": current,
+        }
+
+    return render_cached(request, "proposals/index.html", ("proposals-list", *current.values(), page_number), build)
 
 
 def _get(pk: int) -> Proposal:
