@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.db.models import Prefetch
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
@@ -16,6 +17,7 @@ from ninja import Router, Schema
 from ninja.errors import HttpError
 
 from core.api import Id, Serialized, Translated, paginated, responses
+from core.cache import cached_fragment
 from core.i18n import translations
 
 from .models import Phase, Process, Project, Result
@@ -152,12 +154,29 @@ def get_process(request, process_id: Id):
 @router.get("/{process_id}/projects/", response=responses(list[ProjectOut], not_found=True), summary="Projects")
 @paginated
 def list_projects(request, process_id: Id):
-    """Projects of a process with cost, feasibility and status; votes only once results are published."""
-    process = get_object_or_404(Process.objects.select_related("result"), pk=process_id)
-    result = _result(process)
-    tallies = result.tallies if result is not None else None
-    projects = process.projects.exclude(status=Project.Status.WITHDRAWN).select_related("agency").order_by("pk")
-    return Serialized(projects, lambda p: project_out(p, tallies))
+    """Projects of a process with cost, feasibility and status; votes only once results are published.
+
+    The same answer for every visitor: the process's existence and published tallies, then each
+    page of projects, are cached fragments by content version (a hit runs no query)."""
+
+    def head() -> dict:
+        process = Process.objects.select_related("result").filter(pk=process_id).first()
+        if process is None:
+            return {"found": False, "tallies": None}
+        result = _result(process)
+        return {"found": True, "tallies": result.tallies if result is not None else None}
+
+    known = cached_fragment(("api-budgeting-projects", process_id), head)
+    if not known["found"]:
+        raise Http404
+    tallies = known["tallies"]
+    projects = (
+        Project.objects.filter(process_id=process_id)
+        .exclude(status=Project.Status.WITHDRAWN)
+        .select_related("agency")
+        .order_by("pk")
+    )
+    return Serialized(projects, lambda p: project_out(p, tallies), cached=True)
 
 
 @router.get("/{process_id}/results/", response=responses(ResultOut, not_found=True), summary="Results of a process")

@@ -1,4 +1,4 @@
-"""The processes page and the comments count of the consultations API are cached fragments
+"""The processes page, the projects API and the comments count of the consultations API are cached fragments
 (by content version, and day for the phase of today), renewed as soon as what they show changes."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from django.core.cache import cache
 
 from budgeting.models import Phase, Process
 
-from .conftest import make_process
+from .conftest import add_project, make_process
 
 pytestmark = pytest.mark.django_db
 
@@ -37,3 +37,18 @@ def test_the_cached_page_is_the_page_rendered_without_a_cache(client, settings):
     for path, body in uncached.items():
         client.get(path)
         assert client.get(path).content == body
+
+
+def test_the_projects_api_is_cached_and_renewed_by_a_change(client, fragments_on, django_assert_num_queries):
+    process = make_process(phase="voting")
+    add_project(process, "公園步道", 400)
+    path = f"/api/v1/budgeting/{process.pk}/projects/"
+    first = client.get(path).json()
+    assert first["count"] >= 1
+    with django_assert_num_queries(0):
+        assert client.get(path).json() == first
+    project = process.projects.order_by("pk").first()
+    project.cost_estimate += 1
+    project.save()  # signals renew the budgeting scope
+    assert client.get(path).json()["items"][0]["cost_estimate"] == project.cost_estimate
+    assert client.get("/api/v1/budgeting/99999/projects/").status_code == 404
