@@ -156,7 +156,7 @@ def _prepare(modules: list, static_root: str) -> list[tuple[str, str]]:
 
 
 def _threads() -> str:
-    return THREADS or os.environ.get("WEB_THREADS", "4")
+    return THREADS or os.environ.get("WEB_THREADS", "3")
 
 
 def _load() -> str:
