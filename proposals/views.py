@@ -7,6 +7,7 @@ import hashlib
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import QuerySet
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -82,10 +83,11 @@ def _get(pk: int) -> Proposal:
 OPINIONS_SHOWN = 100
 
 
-def _opinions(proposal: Proposal) -> list[Second]:
-    """Comments left with the counted seconds, newest first (K-6.3.4); no seconder identity."""
+def _opinions(proposal: Proposal) -> QuerySet[Second]:
+    """Comments left with the counted seconds, newest first (K-6.3.4); no seconder identity.
+    Lazy: the page shows them inside a cached fragment, so the query runs only when it is rebuilt."""
     seconds = Second.objects.filter(proposal=proposal, confirmed=True, invalidation__isnull=True).exclude(opinion="")
-    return list(seconds.only("opinion", "created_at").order_by("-created_at", "-pk")[:OPINIONS_SHOWN])
+    return seconds.only("opinion", "created_at").order_by("-created_at", "-pk")[:OPINIONS_SHOWN]
 
 
 def _detail_context(request, proposal: Proposal, **extra) -> dict:

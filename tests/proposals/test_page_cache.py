@@ -32,3 +32,24 @@ def test_policy_profiles_api_is_cached_and_renewed_by_a_changed_profile(
     set_threshold("kaohsiung", 1234)
     after = {item["slug"]: item["threshold"] for item in client.get(path).json()["items"]}
     assert after["kaohsiung"] == 1234
+
+
+def test_rule_K_6_3_4_seconders_comments_are_read_only_when_the_cached_text_is_rebuilt(
+    client, fragments_on, seconding_proposal, citizens
+):
+    """The seconders' comments are shown inside the proposal's cached text: a cached page does not
+    read them again; a new second with a comment shows at once."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from proposals import seconding
+
+    proposal = seconding_proposal()
+    seconding.proposal_second(proposal=proposal, user=citizens[0], opinion="很好的點子")
+    path = f"/proposals/{proposal.pk}/"
+    assert "很好的點子" in client.get(path).content.decode()
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(path).status_code == 200
+    assert not [q for q in captured.captured_queries if "proposals_second" in q["sql"]]
+    seconding.proposal_second(proposal=proposal, user=citizens[1], opinion="同意")
+    assert "同意" in client.get(path).content.decode()
