@@ -16,8 +16,8 @@ alternating runs: comments 277-353/s with 3, 265-319/s with 4, 277-308/s with 6;
 4.2-5.3 ms against 4.6-5.5 ms; full `make bench` runs: comments 280 against 197/s, seconds 300
 against 257/s, ballots 318 against 245/s; every page figure as good). Each thread holds its own
 PostgreSQL connection (CONN_MAX_AGE), so web connections = workers x threads (6 with the
-defaults), well under ``max_connections``. The project's code keeps no per-request state in module globals (per-process
-caches are guarded or idempotent), which threads require.
+defaults), well under ``max_connections``. The project's code keeps no per-request state in
+module globals (per-process caches are guarded or idempotent), which threads require.
 """
 
 import gc

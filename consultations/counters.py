@@ -1,12 +1,12 @@
 """Stored comment counters of a consultation (``ConsultationCounter``: ``visible_comments``,
 ``thread_count``).
 
-A new comment adds one in the same transaction (an ``F()`` update, no count); a moderation
+A new comment adds one in the same transaction (one UPDATE, no count); a moderation
 change or a deletion recounts that one consultation. Writes that bypass signals
 (``bulk_create``) call ``counters_refresh``. Connected from ``ConsultationsConfig.ready``.
 
-The posting service (``services.comment_post``) adds its comment itself with
-:func:`counters_comment_added`, as the last statement before the commit: the counter row is the
+The posting service (``services.comment_post``) calls :func:`counters_comment_added` itself,
+as the last statement before the commit (the signal then leaves its comment alone): the counter row is the
 one row every comment of a consultation updates, and its lock is held from that UPDATE to the
 commit, so the UPDATE comes after the comment's and the task's INSERTs, not between them.
 """
@@ -14,7 +14,7 @@ commit, so the UPDATE comes after the comment's and the task's INSERTs, not betw
 from __future__ import annotations
 
 from django.db import connection
-from django.db.models import Count, F, Q
+from django.db.models import Count, Q
 from django.db.models.signals import post_delete, post_save
 
 
@@ -62,18 +62,10 @@ def counters_comment_added(comment) -> None:
 def _saved(sender, instance, created, raw=False, **kwargs) -> None:
     if raw or (created and getattr(instance, COUNTED_BY_SERVICE, False)):
         return
-    if not created:
+    if created:
+        counters_comment_added(instance)
+    else:
         counters_refresh(instance.consultation_id)
-        return
-    from .models import ConsultationCounter
-
-    changes = {}
-    if instance.visibility == sender.Visibility.VISIBLE:
-        changes["visible_comments"] = F("visible_comments") + 1
-    if instance.parent_id is None:
-        changes["thread_count"] = F("thread_count") + 1
-    if changes and not ConsultationCounter.objects.filter(pk=instance.consultation_id).update(**changes):
-        counters_refresh(instance.consultation_id)  # the first comment: create the row
 
 
 def _deleted(sender, instance, **kwargs) -> None:

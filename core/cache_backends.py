@@ -41,7 +41,8 @@ logger = logging.getLogger(__name__)
 MAX_REMEMBERED = 1000
 
 
-def _errors() -> tuple[type[BaseException], ...]:
+def cache_errors() -> tuple[type[BaseException], ...]:
+    """What a call to Redis raises when Redis cannot be reached (or answers with an error)."""
     from redis.exceptions import RedisError
 
     return (RedisError, OSError)
@@ -125,7 +126,7 @@ class TolerantRedisCache(ReusingRedisCache):
             else:
                 for key, version in missed:
                     super().delete(key, version=version)
-        except _errors() as error:
+        except cache_errors() as error:
             self._failed(error, "recovery")
             with self._lock:
                 self._missed |= missed
@@ -139,7 +140,7 @@ class TolerantRedisCache(ReusingRedisCache):
         try:
             self._recover()
             return call()
-        except _errors() as error:
+        except cache_errors() as error:
             self._failed(error, operation)
             return default
 
@@ -150,7 +151,7 @@ class TolerantRedisCache(ReusingRedisCache):
         try:
             self._recover()
             return call()
-        except _errors() as error:
+        except cache_errors() as error:
             self._failed(error, operation)
             self._remember(keys, version)
             return default
@@ -197,7 +198,7 @@ class TolerantRedisCache(ReusingRedisCache):
             return False
         try:
             return super().clear()
-        except _errors() as error:
+        except cache_errors() as error:
             self._failed(error, "clear")
             self._overflow = True
             return False

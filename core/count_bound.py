@@ -26,6 +26,8 @@ import logging
 
 from django.core.cache import caches
 
+from .cache_backends import cache_errors
+
 logger = logging.getLogger(__name__)
 
 PREFIX = "ogp:bound"
@@ -35,12 +37,6 @@ _ADD_ONE_IF_PRESENT = """
 if redis.call('EXISTS', KEYS[1]) == 1 then return redis.call('INCR', KEYS[1]) end
 return false
 """
-
-
-def _errors() -> tuple[type[BaseException], ...]:
-    from redis.exceptions import RedisError
-
-    return (OSError, RedisError)
 
 
 def _cache():
@@ -65,7 +61,7 @@ def bound_add_one(name: str) -> int | None:
         return cache.incr(_key(name))
     except ValueError:  # another cache, and the key is missing
         return None
-    except _errors() as error:
+    except cache_errors() as error:
         logger.warning("Count bound %s unavailable (%s): counting exactly", name, error)
         return None
 
@@ -75,7 +71,7 @@ def bound_seed(name: str, counted: int) -> None:
     without expiry: a missing key only costs one exact count)."""
     try:
         _cache().add(_key(name), counted, timeout=None)
-    except _errors() as error:
+    except cache_errors() as error:
         logger.warning("Count bound %s not seeded (%s)", name, error)
 
 
@@ -83,5 +79,5 @@ def bound_forget(name: str) -> None:
     """Drop the bound ``name`` (rows were taken away): the next write counts exactly again."""
     try:
         _cache().delete(_key(name))
-    except _errors() as error:
+    except cache_errors() as error:
         logger.warning("Count bound %s not forgotten (%s)", name, error)

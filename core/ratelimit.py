@@ -21,6 +21,8 @@ from django.core.cache import caches
 from django.core.cache.backends.base import BaseCache
 from django.utils.translation import gettext_lazy as _
 
+from .cache_backends import cache_errors
+
 logger = logging.getLogger(__name__)
 
 PREFIX = "ogp:rl"
@@ -49,17 +51,6 @@ def store() -> BaseCache:
     return caches["ratelimit" if "ratelimit" in settings.CACHES else "default"]
 
 
-def _errors() -> tuple[type[BaseException], ...]:
-    errors: list[type[BaseException]] = [OSError]
-    try:
-        from redis.exceptions import RedisError
-    except ImportError:  # pragma: no cover - redis is installed with the project
-        pass
-    else:
-        errors.append(RedisError)
-    return tuple(errors)
-
-
 def _now() -> float:
     """The clock of the windows (tests freeze it so that no window ends mid-test)."""
     return time.time()
@@ -84,7 +75,7 @@ def hit(key: str, limit: RateLimit) -> bool:
         except ValueError:  # expired between add and incr
             cache.add(bucket, 1, timeout=limit.seconds + 1)
             count = 1
-    except _errors() as error:
+    except cache_errors() as error:
         logger.error("Rate limit store unavailable (%s): refusing %s", error, key)
         raise RateLimitUnavailable(str(error)) from error
     return not exceeded(count - 1, limit)
@@ -110,7 +101,7 @@ def hit_many(hits: list[tuple[str, RateLimit]]) -> list[bool]:
             pipeline.set(bucket, 0, ex=limit.seconds + 1, nx=True)
             pipeline.incr(bucket)
         results = pipeline.execute()
-    except _errors() as error:
+    except cache_errors() as error:
         logger.error("Rate limit store unavailable (%s): refusing %s", error, [key for key, _limit in hits])
         raise RateLimitUnavailable(str(error)) from error
     counts = results[1::2]
@@ -146,7 +137,7 @@ def hit_many_once(once: str, seconds: int, hits: list[tuple[str, RateLimit]]) ->
     timeouts = [seconds] + [limit.seconds + 1 for _key, limit in hits]
     try:
         counts = cache._cache.get_client(write=True).eval(_ONCE_THEN_HITS, len(keys), *keys, *timeouts)
-    except _errors() as error:
+    except cache_errors() as error:
         logger.error("Rate limit store unavailable (%s): refusing %s", error, [key for key, _limit in hits])
         raise RateLimitUnavailable(str(error)) from error
     if counts is None:
@@ -161,7 +152,7 @@ def peek(key: str, limit: RateLimit) -> bool:
     """
     try:
         count = store().get(_window_key(key, limit), 0)
-    except _errors() as error:
+    except cache_errors() as error:
         logger.error("Rate limit store unavailable (%s): refusing %s", error, key)
         raise RateLimitUnavailable(str(error)) from error
     return not exceeded(count, limit)
@@ -173,7 +164,7 @@ def undo(key: str, limit: RateLimit) -> None:
         store().decr(_window_key(key, limit))
     except ValueError:  # the window has ended meanwhile: nothing to take back
         pass
-    except _errors():
+    except cache_errors():
         logger.warning("Rate limit store unavailable: could not undo a hit of %s", key)
 
 
@@ -181,7 +172,7 @@ def clear(key: str, limit: RateLimit) -> None:
     """Forget the hits of ``key`` in the current window (e.g. after a successful login)."""
     try:
         store().delete(_window_key(key, limit))
-    except _errors():
+    except cache_errors():
         logger.warning("Rate limit store unavailable: could not clear %s", key)
 
 
@@ -192,7 +183,7 @@ def add_once(key: str, seconds: int) -> bool:
     """
     try:
         return bool(store().add(f"{PREFIX}:once:{key}", 1, timeout=seconds))
-    except _errors() as error:
+    except cache_errors() as error:
         raise RateLimitUnavailable(str(error)) from error
 
 
@@ -200,7 +191,7 @@ def forget_once(key: str) -> None:
     """Undo :func:`add_once` (the action it guarded was refused)."""
     try:
         store().delete(f"{PREFIX}:once:{key}")
-    except _errors():
+    except cache_errors():
         logger.warning("Rate limit store unavailable: could not forget %s", key)
 
 
@@ -208,7 +199,7 @@ def available() -> bool:
     """Whether the rate-limit store answers (one round trip)."""
     try:
         store().get(f"{PREFIX}:ping")
-    except _errors():
+    except cache_errors():
         return False
     return True
 
