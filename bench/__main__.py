@@ -101,7 +101,7 @@ class Server:
                 "WEB_CONCURRENCY": str(WORKERS),
                 **({"WEB_THREADS": THREADS} if THREADS else {}),
                 "BIND_HOST": "127.0.0.1",
-                "TASKS_BACKEND": "django_tasks_db.DatabaseBackend",  # queued, as in production
+                "TASKS_BACKEND": "core.task_queue.DatabaseBackend",  # queued, as in production
             },
         )
         deadline = time.monotonic() + 120

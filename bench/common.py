@@ -168,7 +168,7 @@ def signed_in_cookies(users) -> list[str]:
     for user in users:
         store = store_class()
         store[SESSION_KEY] = str(user.pk)
-        store[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+        store[BACKEND_SESSION_KEY] = "accounts.backends.ModelBackend"
         store[HASH_SESSION_KEY] = user.get_session_auth_hash()
         store.save()
         cookies.append(f"{settings.SESSION_COOKIE_NAME}={store.session_key}; {settings.CSRF_COOKIE_NAME}={CSRF_SECRET}")
@@ -212,7 +212,7 @@ def write_cost(path: str, *, bodies: list[str], cookies: list[str], warm: int = 
 
     client = Client(enforce_csrf_checks=True, HTTP_HOST="127.0.0.1")
     cpu, wall, queries, statuses = [], [], [], {}
-    tasks = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    tasks = {"default": {"BACKEND": "core.task_queue.DatabaseBackend"}}
     with override_settings(TASKS=tasks):
         for index, (body, cookie) in enumerate(zip(bodies, cookies, strict=False)):
             client.cookies.clear()

@@ -123,8 +123,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
-    "django.contrib.auth.backends.ModelBackend",
-    "allauth.account.auth_backends.AuthenticationBackend",
+    "accounts.backends.ModelBackend",
+    "accounts.backends.AuthenticationBackend",
     # object permissions: the rules predicates of each app's permissions.py (core/permissions.py)
     "rules.permissions.ObjectPermissionBackend",
 ]
@@ -203,7 +203,7 @@ EMAIL_RETRY_SECONDS = env.int("EMAIL_RETRY_SECONDS", default=60)
 
 # Background work (django-tasks): the database backend, run by `manage.py run_worker`
 # (`make run` and the Procfile start it). Tests use the immediate backend.
-TASKS = {"default": {"BACKEND": env("TASKS_BACKEND", default="django_tasks_db.DatabaseBackend")}}
+TASKS = {"default": {"BACKEND": env("TASKS_BACKEND", default="core.task_queue.DatabaseBackend")}}
 # A task still "running" this long after its worker was last seen is run again (a killed worker).
 TASK_STALE_SECONDS = env.int("TASK_STALE_SECONDS", default=3600)
 

@@ -25,7 +25,7 @@ def _post(client, consultation):
     return client.post(f"/consultations/{consultation.pk}/comment/", {"text": "一則意見", "token": str(uuid.uuid4())})
 
 
-@override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}})
+@override_settings(TASKS={"default": {"BACKEND": "core.task_queue.DatabaseBackend"}})
 def test_rule_K_6_1_2_comment_write_has_a_fixed_query_budget(client, open_consultation, citizen):
     from django_tasks_db.models import DBTaskResult
 

@@ -84,7 +84,7 @@ def two_servers(seeded_transactional_db):
         "STATICFILES_BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage",
         "CACHE_MIDDLEWARE_SECONDS": "60",
         "WEB_CONCURRENCY": "1",
-        "TASKS_BACKEND": "django_tasks_db.DatabaseBackend",
+        "TASKS_BACKEND": "core.task_queue.DatabaseBackend",
     }
     env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
     servers = [
@@ -153,7 +153,7 @@ def test_two_web_processes_share_pages_sessions_and_rate_limits(two_servers):
         session.update(
             {
                 SESSION_KEY: str(user.pk),
-                BACKEND_SESSION_KEY: "django.contrib.auth.backends.ModelBackend",
+                BACKEND_SESSION_KEY: "accounts.backends.ModelBackend",
                 HASH_SESSION_KEY: user.get_session_auth_hash(),
             }
         )

@@ -20,7 +20,7 @@ from core.models import ScheduledJobRun
 from tests.waiting import wait_until
 
 ROOT = Path(__file__).resolve().parents[2]
-DB_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+DB_TASKS = {"default": {"BACKEND": "core.task_queue.DatabaseBackend"}}
 
 
 @task()
@@ -38,7 +38,7 @@ def _worker(*args: str) -> subprocess.Popen:
     url = (
         f"postgres://{settings['USER']}@{settings['HOST'] or '127.0.0.1'}:{settings['PORT'] or 5432}/{settings['NAME']}"
     )
-    env = {**os.environ, "DATABASE_URL": url, "TASKS_BACKEND": "django_tasks_db.DatabaseBackend"}
+    env = {**os.environ, "DATABASE_URL": url, "TASKS_BACKEND": "core.task_queue.DatabaseBackend"}
     env["DJANGO_SETTINGS_MODULE"] = "config.settings.test"
     return subprocess.Popen(
         [sys.executable, "manage.py", "run_worker", "--interval", "0.1", "--no-startup-delay", *args],

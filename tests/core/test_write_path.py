@@ -114,7 +114,7 @@ def test_task_row_commits_with_the_write_and_rolls_back_with_it():
     from core.tasks import enqueue_on_commit
     from core.tasks import recover_lost_tasks as any_task
 
-    database_queue = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    database_queue = {"default": {"BACKEND": "core.task_queue.DatabaseBackend"}}
     with override_settings(TASKS=database_queue):
         with transaction.atomic():
             enqueue_on_commit(any_task)
