@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
+from core.rows import insert_row
 from core.tasks import enqueue_on_commit
 
 from . import counters, rules, tasks
@@ -58,7 +59,7 @@ def comment_post(
                 section_label=section_label.strip(),
             )
             setattr(comment, counters.COUNTED_BY_SERVICE, True)
-            comment.save(force_insert=True)
+            insert_row(comment)  # save(force_insert=True) without compiling the INSERT each time
             enqueue_on_commit(tasks.comment_posted, comment.pk)
             # Last: the counter row stays locked only until the commit (consultations.counters).
             counters.counters_comment_added(comment)

@@ -28,6 +28,7 @@ from accounts.verified import read_with_verified
 from core.count_bound import bound_add_one, bound_forget, bound_seed
 from core.dates import format_date
 from core.policy_store import voting_days
+from core.rows import insert_row
 
 from . import notifications, rules
 from .models import Proposal, Second, SecondInvalidation, Status
@@ -112,7 +113,7 @@ def proposal_second(
         # transaction; inside a caller's transaction, a savepoint survives a refused duplicate.
         in_transaction = transaction.get_connection().in_atomic_block
         with transaction.atomic() if email_code or in_transaction else contextlib.nullcontext():
-            second = Second.objects.create(
+            second = Second(
                 proposal=proposal,
                 user=user,
                 email_canonical=rules.canonical_email(user.email),
@@ -122,6 +123,7 @@ def proposal_second(
                 confirmed=not email_code,
                 confirmed_at=None if email_code else timezone.now(),
             )
+            insert_row(second)  # Second.objects.create without compiling the INSERT each time
             if email_code:
                 _send_code(second)
     except IntegrityError as error:

@@ -77,8 +77,27 @@ def test_a_queued_task_row_is_the_row_the_library_writes():
     assert list(DBTaskResult.objects.ready()) == [row]  # the worker's query finds it
 
 
-def test_insert_row_refuses_database_generated_keys():
+def test_insert_row_reads_back_a_generated_key_and_sends_the_save_signals():
+    from django.db import IntegrityError, transaction
+    from django.db.models.signals import post_save
+
     from core.rows import insert_row
 
+    seen = []
+
+    def receiver(sender, instance, created, **kwargs):
+        seen.append((instance.pk, created))
+
+    User = get_user_model()
+    post_save.connect(receiver, sender=User, dispatch_uid="test-insert-row")
+    try:
+        user = insert_row(User(username="row@example.org", email="row@example.org", nickname="列"))
+    finally:
+        post_save.disconnect(dispatch_uid="test-insert-row", sender=User)
+    assert user.pk is not None and seen == [(user.pk, True)]
+    assert _columns(User.objects.get(pk=user.pk)) == _columns(user_by_id(user.pk))
+    assert User.objects.get(pk=user.pk).date_joined == user.date_joined
+    with pytest.raises(IntegrityError), transaction.atomic():
+        insert_row(User(username="row@example.org", email="other@example.org"))
     with pytest.raises(TypeError):
-        insert_row(get_user_model()(username="x@example.org"))
+        insert_row(User(pk=user.pk + 1000, username="keyed@example.org"))
