@@ -196,7 +196,10 @@ def fragment_cache():
 def bump(*scopes: str) -> None:
     """Renew the version of ``scopes``: pages and fragments depending on them are rebuilt."""
     now = time.time_ns()
-    cache.set_many({PREFIX + scope: now for scope in scopes}, timeout=None)
+    if len(scopes) == 1:  # every single write: one SET, not a MULTI/SET/EXEC pipeline
+        cache.set(PREFIX + scopes[0], now, timeout=None)
+    else:
+        cache.set_many({PREFIX + scope: now for scope in scopes}, timeout=None)
 
 
 def bump_content_version(**_kwargs) -> None:
