@@ -3,10 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
+from types import SimpleNamespace
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, QuerySet
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import localize
 from django.utils.functional import SimpleLazyObject
+from django.utils.html import conditional_escape
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext
+
+from core.dates import format_date
+from core.i18n import columns
 
 from . import rules
 from .models import ActionPlan, Commitment, Indicator, IndicatorProgress, Theme
@@ -76,23 +85,64 @@ def overdue_indicators(plan: ActionPlan, today: dt.date | None = None) -> list[I
     return result
 
 
+def _filled(message: str, **values: object) -> SafeString:
+    """A translated ``message`` filled as ``{% blocktranslate with ... %}`` fills it: each value
+    localised and escaped, the translation itself trusted (the overdue list's lines, some 100 tags
+    a page rendered in the template)."""
+    return mark_safe(message % {name: conditional_escape(localize(value)) for name, value in values.items()})  # noqa: S308
+
+
+def _published_rows(plan: ActionPlan) -> list:
+    """``_published(plan)`` as named rows of what the dashboard shows of each indicator (its
+    commitment's number and theme, end date, description), without building the indicators, their
+    tables and commitments (a plain queryset: modeltranslation's manager rebuilds rows as dicts)."""
+    rows = QuerySet(Indicator).filter(table__commitment__plan=plan, table__live=True)
+    return list(
+        rows.order_by("table__commitment__number", "sort_order", "pk").values_list(
+            "pk",
+            "ends_on",
+            *columns("description"),
+            "table__commitment__number",
+            "table__commitment__theme_id",
+            named=True,
+        )
+    )
+
+
 def dashboard(plan: ActionPlan, today: dt.date | None = None) -> dict:
-    """Indicators by status per theme, the overdue ones, and an SVG chart's geometry (W-3)."""
+    """Indicators by status per theme, the overdue ones, and an SVG chart's geometry (W-3).
+
+    An overdue indicator has its commitment's ``number`` and page ``url``, ``ends_on``, the
+    columns of its ``description``, ``status`` and ``status_label``."""
     today = today or timezone.localdate()
     themes = list(Theme.objects.filter(plan=plan).order_by("number"))
     counts = {theme.pk: dict.fromkeys(rules.PROGRESS_STATUSES, 0) for theme in themes}
     overdue = []
     total = 0
-    indicators = list(_published(plan))
+    indicators = _published_rows(plan)
     statuses = current_statuses(indicators)
+    urls: dict[int, str] = {}  # one reverse() a commitment, not one an overdue indicator
     for indicator in indicators:
         status = statuses[indicator.pk]
-        counts[indicator.table.commitment.theme_id][status] += 1
+        number = indicator.table__commitment__number
+        counts[indicator.table__commitment__theme_id][status] += 1
         total += 1
         if rules.is_overdue(indicator.ends_on, status, today):
-            indicator.status = status
-            indicator.status_label = _status_label(status)
-            overdue.append(indicator)
+            if number not in urls:
+                urls[number] = reverse("commitments:detail", kwargs={"plan": plan.slug, "number": number})
+            label = _status_label(status)
+            fields = {name: getattr(indicator, name) for name in ("ends_on", *columns("description"))}
+            overdue.append(
+                SimpleNamespace(
+                    number=number,
+                    url=urls[number],
+                    status=status,
+                    status_label=label,
+                    heading=_filled(gettext("Commitment %(number)s"), number=number),
+                    due=_filled(gettext("due %(date)s, %(status)s"), date=format_date(indicator.ends_on), status=label),
+                    **fields,
+                )
+            )
     widest = max([sum(c.values()) for c in counts.values()] + [1])
     bar_width, label_width, row_height = 340, 0, 34
     rows = []
