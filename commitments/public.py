@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from types import SimpleNamespace
+from typing import Any
 
 from django.db.models import Prefetch, QuerySet
 from django.urls import reverse
@@ -92,21 +93,31 @@ def _filled(message: str, **values: object) -> SafeString:
     return mark_safe(message % {name: conditional_escape(localize(value)) for name, value in values.items()})  # noqa: S308
 
 
-def _published_rows(plan: ActionPlan) -> list:
+def _published_rows(plan: ActionPlan) -> tuple[list, dict[int, str]]:
     """``_published(plan)`` as named rows of what the dashboard shows of each indicator (its
-    commitment's number and theme, end date, description), without building the indicators, their
-    tables and commitments (a plain queryset: modeltranslation's manager rebuilds rows as dicts)."""
+    commitment's number and theme, end date, description), and ``current_statuses`` of them by id:
+    one query joining their progress reports, without building indicators, tables and commitments
+    (a plain queryset: modeltranslation's manager rebuilds rows as dicts)."""
     rows = QuerySet(Indicator).filter(table__commitment__plan=plan, table__live=True)
-    return list(
-        rows.order_by("table__commitment__number", "sort_order", "pk").values_list(
-            "pk",
-            "ends_on",
-            *columns("description"),
-            "table__commitment__number",
-            "table__commitment__theme_id",
-            named=True,
-        )
-    )
+    indicators: dict[int, Any] = {}
+    reports: dict[int, list[tuple]] = {}
+    for row in rows.order_by("table__commitment__number", "sort_order", "pk").values_list(
+        "pk",
+        "ends_on",
+        *columns("description"),
+        "table__commitment__number",
+        "table__commitment__theme_id",
+        "progress__reported_on",
+        "progress__pk",
+        "progress__status",
+        named=True,
+    ):
+        if row.pk not in indicators:
+            indicators[row.pk] = row
+            reports[row.pk] = []
+        if row.progress__pk is not None:
+            reports[row.pk].append((row.progress__reported_on, row.progress__pk, row.progress__status))
+    return list(indicators.values()), {pk: rules.current_status(found) for pk, found in reports.items()}
 
 
 def dashboard(plan: ActionPlan, today: dt.date | None = None) -> dict:
@@ -119,8 +130,7 @@ def dashboard(plan: ActionPlan, today: dt.date | None = None) -> dict:
     counts = {theme.pk: dict.fromkeys(rules.PROGRESS_STATUSES, 0) for theme in themes}
     overdue = []
     total = 0
-    indicators = _published_rows(plan)
-    statuses = current_statuses(indicators)
+    indicators, statuses = _published_rows(plan)
     urls: dict[int, str] = {}  # one reverse() a commitment, not one an overdue indicator
     for indicator in indicators:
         status = statuses[indicator.pk]
