@@ -59,16 +59,6 @@ def published_indicators(plan: ActionPlan):
     return _published(plan).prefetch_related(Prefetch("progress", queryset=progress))
 
 
-def current_statuses(indicators: list[Indicator]) -> dict[int, str]:
-    """``Indicator.current_status()`` of each of ``indicators`` by id, from one query of four
-    columns (no progress objects: prefetching them costs a queryset per indicator)."""
-    reports: dict[int, list[tuple]] = {indicator.pk: [] for indicator in indicators}
-    rows = IndicatorProgress.objects.filter(indicator__in=list(reports)).order_by()
-    for indicator_id, *report in rows.values_list("indicator_id", "reported_on", "pk", "status"):
-        reports[indicator_id].append(tuple(report))
-    return {pk: rules.current_status(found) for pk, found in reports.items()}
-
-
 def _status_label(status: str) -> str:
     return str(IndicatorProgress.Status(status).label)
 
@@ -95,9 +85,10 @@ def _filled(message: str, **values: object) -> SafeString:
 
 def _published_rows(plan: ActionPlan) -> tuple[list, dict[int, str]]:
     """``_published(plan)`` as named rows of what the dashboard shows of each indicator (its
-    commitment's number and theme, end date, description), and ``current_statuses`` of them by id:
-    one query joining their progress reports, without building indicators, tables and commitments
-    (a plain queryset: modeltranslation's manager rebuilds rows as dicts)."""
+    commitment's number and theme, end date, description), and each one's current status
+    (``rules.current_status``) by id: one query joining their progress reports, without building
+    indicators, tables and commitments (a plain queryset: modeltranslation's manager rebuilds
+    rows as dicts)."""
     rows = QuerySet(Indicator).filter(table__commitment__plan=plan, table__live=True)
     indicators: dict[int, Any] = {}
     reports: dict[int, list[tuple]] = {}
