@@ -29,14 +29,26 @@ STATUS_COLOURS = {
 }
 
 
+# A commitment number no plan reaches: replaced by each commitment's number in its page's address.
+_NUMBER_SENTINEL = 918_273_645
+
+
 def themes_with_commitments(plan: ActionPlan):
-    """The plan's themes, each with its commitments, lead agencies and tables: two queries."""
-    commitments = Commitment.objects.select_related("lead_agency", "table").order_by("number")
-    return list(
+    """The plan's themes, each with its commitments and their lead agencies: two queries. Each
+    commitment has its page's address as ``detail_url`` (in the active language), reversed once
+    for the plan (the number is the address's last argument, an ``<int:...>``)."""
+    commitments = Commitment.objects.select_related("lead_agency").order_by("number")
+    themes = list(
         Theme.objects.filter(plan=plan)
         .order_by("number")
         .prefetch_related(Prefetch("commitments", queryset=commitments))
     )
+    url = reverse("commitments:detail", kwargs={"plan": plan.slug, "number": _NUMBER_SENTINEL})
+    before, _sentinel, after = url.rpartition(str(_NUMBER_SENTINEL))
+    for theme in themes:
+        for commitment in theme.commitments.all():
+            commitment.detail_url = f"{before}{int(commitment.number)}{after}"
+    return themes
 
 
 def home_context(request) -> dict:
