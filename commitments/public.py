@@ -16,10 +16,10 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
 from core.dates import format_date
-from core.i18n import columns
+from core.i18n import LANGUAGE_CODES, columns
 
 from . import rules
-from .models import ActionPlan, Commitment, Indicator, IndicatorProgress, Theme
+from .models import ActionPlan, Agency, Indicator, IndicatorProgress, Theme
 
 STATUS_COLOURS = {
     rules.NOT_STARTED: "#8a94a0",
@@ -33,22 +33,52 @@ STATUS_COLOURS = {
 _NUMBER_SENTINEL = 918_273_645
 
 
-def themes_with_commitments(plan: ActionPlan):
-    """The plan's themes, each with its commitments and their lead agencies: two queries. Each
-    commitment has its page's address as ``detail_url`` (in the active language), reversed once
-    for the plan (the number is the address's last argument, an ``<int:...>``)."""
-    commitments = Commitment.objects.select_related("lead_agency").order_by("number")
-    themes = list(
-        Theme.objects.filter(plan=plan)
-        .order_by("number")
-        .prefetch_related(Prefetch("commitments", queryset=commitments))
+def themes_with_commitments(plan: ActionPlan) -> list[SimpleNamespace]:
+    """The plan's themes in order, each with its ``commitments`` in order: one query of the columns
+    shown (rows joined, no model instances). A theme has ``number`` and its name's columns; a
+    commitment its ``number``, its title's columns, ``detail_url`` (its page in the active
+    language, from one reverse() for the plan: the number is the address's last argument, an
+    ``<int:...>``) and ``lead_agency.label`` (``Agency.label`` of the joined columns)."""
+    agency_columns = ("code", *columns("name"), *columns("short_name"))
+    commitment_columns = ("number", *columns("title"))
+    rows = (
+        QuerySet(Theme)
+        .filter(plan=plan)
+        .order_by("number", "pk", "commitments__number", "commitments__pk")
+        .values_list(
+            "pk",
+            "number",
+            *columns("name"),
+            "commitments__pk",
+            *(f"commitments__{name}" for name in commitment_columns),
+            *(f"commitments__lead_agency__{name}" for name in agency_columns),
+        )
     )
     url = reverse("commitments:detail", kwargs={"plan": plan.slug, "number": _NUMBER_SENTINEL})
     before, _sentinel, after = url.rpartition(str(_NUMBER_SENTINEL))
-    for theme in themes:
-        for commitment in theme.commitments.all():
-            commitment.detail_url = f"{before}{int(commitment.number)}{after}"
-    return themes
+    themes: dict[int, SimpleNamespace] = {}
+    theme_width = 2 + len(LANGUAGE_CODES)
+    commitment_width = len(commitment_columns)
+    for row in rows:
+        pk = row[0]
+        theme = themes.get(pk)
+        if theme is None:
+            theme = themes[pk] = SimpleNamespace(
+                pk=pk, number=row[1], **dict(zip(columns("name"), row[2:theme_width], strict=True)), commitments=[]
+            )
+        if row[theme_width] is None:  # a theme without commitments
+            continue
+        start = theme_width + 1
+        commitment = dict(zip(commitment_columns, row[start : start + commitment_width], strict=True))
+        agency = SimpleNamespace(**dict(zip(agency_columns, row[start + commitment_width :], strict=True)))
+        theme.commitments.append(
+            SimpleNamespace(
+                **commitment,
+                detail_url=f"{before}{int(commitment['number'])}{after}",
+                lead_agency=SimpleNamespace(label=Agency.label.fget(agency)),
+            )
+        )
+    return list(themes.values())
 
 
 def home_context(request) -> dict:
