@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from types import SimpleNamespace
+
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
@@ -96,6 +99,46 @@ def _review_cutoffs(today) -> Q:
     return condition
 
 
+def _agency_counts(deadline, today) -> list:
+    """Per agency (with its code and names): qualified proposals overdue now and answers given
+    late, in one grouped query (a plain queryset: modeltranslation's manager rebuilds rows)."""
+    from django.db.models import F
+
+    overdue = Q(status=Status.QUALIFIED, deadline_on__lt=today)
+    late = Q(status=Status.RESPONDED, responded_on__gt=F("deadline_on"))
+    rows = QuerySet(Proposal).annotate(deadline_on=deadline).filter(overdue | late).order_by()
+    return list(
+        rows.values("agency_id", *(f"agency__{name}" for name in AGENCY_FIELDS))
+        .annotate(
+            overdue=Count("pk", filter=Q(status=Status.QUALIFIED)),
+            late_answers=Count("pk", filter=Q(status=Status.RESPONDED)),
+        )
+        .values_list("agency_id", *(f"agency__{name}" for name in AGENCY_FIELDS), "overdue", "late_answers", named=True)
+    )
+
+
+def _agency_of(row) -> SimpleNamespace | None:
+    """The agency of an ``_agency_counts`` row, with the columns the board shows (``None`` for
+    proposals without an agency)."""
+    if row.agency_id is None:
+        return None
+    return SimpleNamespace(pk=row.agency_id, **{name: getattr(row, f"agency__{name}") for name in AGENCY_FIELDS})
+
+
+def _review_due_dates(proposals: list[Proposal]) -> None:
+    """Set ``review_due`` (``Proposal.review_due_on``) on each of ``proposals``, working out each
+    (submission day, profile) once: the board lists up to 50 that share a few days."""
+    from core.policy_store import workday_overrides
+
+    overrides = workday_overrides()
+    due: dict[tuple, dt.date] = {}
+    for proposal in proposals:
+        key = (proposal.submitted_on, proposal.profile)
+        if key not in due:
+            due[key] = rules.review_due_on(proposal.submitted_on, proposal.policy, overrides)
+        proposal.review_due = due[key]
+
+
 def board(today=None) -> dict:
     """Agencies' overdue answers and the proposals waiting longest (late ones stay with days late).
     Bounded queries whatever the number of proposals."""
@@ -119,18 +162,13 @@ def board(today=None) -> dict:
     for item in responded_late:
         item.days_late = rules.days_late(item.responded_on, item.deadline)
     by_agency: dict = {}
-    for key, rows in (("overdue", overdue_qs), ("late_answers", late_qs)):
-        for row in rows.order_by().values("agency_id", "agency__code").annotate(n=Count("pk")):
-            entry = by_agency.setdefault(
-                row["agency_id"], {"agency": None, "overdue": 0, "late_answers": 0, "days_late": 0}
-            )
-            entry[key] = row["n"]
-    if by_agency:
-        from commitments.models import Agency
-
-        agencies = Agency.objects.in_bulk([a for a in by_agency if a is not None])
-        for agency_id, entry in by_agency.items():
-            entry["agency"] = agencies.get(agency_id)
+    for row in _agency_counts(deadline, today):
+        by_agency[row.agency_id] = {
+            "agency": _agency_of(row),
+            "overdue": row.overdue,
+            "late_answers": row.late_answers,
+            "days_late": 0,
+        }
     for item in overdue + responded_late:
         if item.agency_id in by_agency:
             by_agency[item.agency_id]["days_late"] += item.days_late
@@ -140,6 +178,7 @@ def board(today=None) -> dict:
         .filter(_review_cutoffs(today))
         .order_by("submitted_on", "pk")[:BOARD_SIZE]
     )
+    _review_due_dates(review_overdue)
     return {
         "waiting": waiting,
         "overdue": overdue,
