@@ -18,7 +18,7 @@ from django.utils.translation import get_language, override
 from modeltranslation.utils import build_localized_fieldname
 
 from core.i18n import LANGUAGE_CODES, column, columns
-from core.links import reverse_ids
+from core.links import id_template
 
 from . import rules
 from .models import COUNTED_ATTENDANCE_NAME, AgendaItem, Forum, Meeting, Member
@@ -96,17 +96,18 @@ def _agenda_item_out(item: Any) -> dict:
 
 
 def _meeting_urls(meetings: list) -> dict[int, dict[str, str]]:
-    """``urls_by_language`` of each meeting row by id, one language switch per language."""
+    """``urls_by_language`` of each meeting row by id: ``Meeting.get_absolute_url``'s template
+    (``core.links.id_template``) looked up once a language, then filled for each meeting."""
     urls: dict[int, dict[str, str]] = {m.pk: {} for m in meetings}
     active = get_language()
     for language in LANGUAGE_CODES:
         if language == active:
-            for m in meetings:
-                urls[m.pk][language] = reverse_ids("forum:meeting", forum=m.forum_id, meeting=m.pk)
-            continue
-        with override(language):
-            for m in meetings:
-                urls[m.pk][language] = reverse_ids("forum:meeting", forum=m.forum_id, meeting=m.pk)
+            template = id_template("forum:meeting", "forum", "meeting")
+        else:
+            with override(language):
+                template = id_template("forum:meeting", "forum", "meeting")
+        for m in meetings:
+            urls[m.pk][language] = template.format(forum=int(m.forum_id), meeting=int(m.pk))
     return urls
 
 
