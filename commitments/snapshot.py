@@ -11,6 +11,7 @@ these dicts, so what it shows never changes after compilation.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from types import SimpleNamespace
 from typing import Any
 
 from django.db.models import Prefetch, QuerySet
@@ -105,10 +106,10 @@ def _rows(queryset: QuerySet, *fields: str) -> list:
 
 
 def read_parts(table: CommitmentTable) -> TableParts:
-    """The parts of one table as named rows of the columns ``table_content`` reads: five small
-    queries, no model instance (prefetching them builds querysets and instances at each level)."""
-    indicators = _rows(
-        _plain(Indicator).filter(table_id=table.pk).order_by("sort_order", "pk"),
+    """The parts of one table as rows of the columns ``table_content`` reads: four small queries
+    (indicators joined with their progress), no model instance (prefetching them builds
+    querysets and instances at each level)."""
+    indicator_fields = (
         "pk",
         *columns("description"),
         "starts_on",
@@ -117,19 +118,28 @@ def read_parts(table: CommitmentTable) -> TableParts:
         *columns("target_unit"),
         *columns("verification"),
     )
-    reports: dict[int, list] = {indicator.pk: [] for indicator in indicators}
-    progress = _plain(IndicatorProgress).filter(indicator__table_id=table.pk).order_by("-reported_on", "-pk")
-    for report in _rows(
-        progress, "indicator_id", "status", "value_reached", "evidence_url", "reported_on", *columns("note")
-    ):
-        reports[report.indicator_id].append(report)
+    report_fields = ("status", "value_reached", "evidence_url", "reported_on", *columns("note"))
+    rows = (
+        _plain(Indicator)
+        .filter(table_id=table.pk)
+        .order_by("sort_order", "pk", "-progress__reported_on", "-progress__pk")
+        .values_list(*indicator_fields, "progress__pk", *(f"progress__{name}" for name in report_fields))
+    )
+    indicators: dict[int, tuple[SimpleNamespace, list]] = {}
+    width = len(indicator_fields)
+    for row in rows:  # an indicator's row once per progress report (or once, without any)
+        if row[0] not in indicators:
+            indicators[row[0]] = (SimpleNamespace(**dict(zip(indicator_fields, row[:width], strict=True))), [])
+        if row[width] is not None:
+            report = dict(zip(report_fields, row[width + 1 :], strict=True))
+            indicators[row[0]][1].append(SimpleNamespace(**report))
     return TableParts(
         co_agencies=_rows(
             _plain(Agency).filter(co_led_tables=table.pk), "code", *columns("name"), *columns("short_name")
         ),
         sdgs=_rows(_plain(SustainableDevelopmentGoal).filter(tables=table.pk), "number", *columns("name")),
         participants=_rows(_plain(Participant).filter(table_id=table.pk), "kind", *columns("name")),
-        indicators=[(indicator, reports[indicator.pk]) for indicator in indicators],
+        indicators=list(indicators.values()),
     )
 
 

@@ -46,7 +46,7 @@ def test_lean_read_gives_the_published_table_as_the_prefetched_one(published_tab
     assert len(lean["co_agencies"]) == len(agencies) and len(lean["sdgs"]) == len(goals)
     assert lean["indicators"][0]["progress"][0]["status"] == rules.DELAYED and lean["participants"]
     commitment = commitment_for_page().get(pk=table.commitment_id)
-    with django_assert_num_queries(5):  # co-agencies, SDGs, participants, indicators, progress
+    with django_assert_num_queries(4):  # co-agencies, SDGs, participants, indicators with progress
         commitment_data(commitment, today, lean=True)
 
 
