@@ -10,18 +10,25 @@ these dicts, so what it shows never changes after compilation.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from types import SimpleNamespace
+from typing import Any
+
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
-from core.i18n import translations
+from core.i18n import columns, translations
 
 from . import rules
 from .models import (
     ActionPlan,
+    Agency,
     Commitment,
     CommitmentTable,
     Indicator,
     IndicatorProgress,
+    Participant,
+    SustainableDevelopmentGoal,
     TableStatus,
     status_expression,
 )
@@ -59,6 +66,83 @@ def commitments_prefetched(plan: ActionPlan | None = None) -> QuerySet:
     return queryset.order_by("number")
 
 
+def commitment_for_page() -> QuerySet:
+    """Commitments with plan, theme, lead agency and table, nothing prefetched nor annotated: the
+    public page reads the table's related rows with ``commitment_data(..., lean=True)``."""
+    return Commitment.objects.select_related("plan", "theme", "lead_agency", "table")
+
+
+@dataclass(frozen=True)
+class TableParts:
+    """What a table shows beside its own columns: co-agencies, SDGs, participants (in their order)
+    and indicators (in their order) each with its progress reports, newest first. Model instances
+    or named rows with the same attribute names."""
+
+    co_agencies: list
+    sdgs: list
+    participants: list
+    indicators: list[tuple[Any, list]]
+
+
+def prefetched_parts(table: CommitmentTable) -> TableParts:
+    """The parts of a table read with ``tables_prefetched`` / ``commitments_prefetched``."""
+    return TableParts(
+        co_agencies=list(table.co_agencies.all()),
+        sdgs=list(table.sdgs.all()),
+        participants=list(table.participants.all()),
+        indicators=[(indicator, list(indicator.progress.all())) for indicator in table.indicators.all()],
+    )
+
+
+def _plain(model: type) -> QuerySet:
+    """A plain Django queryset of ``model``: modeltranslation's manager rewrites field names (all
+    named by column here) and rebuilds each ``values_list`` row as a dict."""
+    return QuerySet(model)
+
+
+def _rows(queryset: QuerySet, *fields: str) -> list:
+    """``queryset``'s ``fields`` as named rows."""
+    return list(queryset.values_list(*fields, named=True))
+
+
+def read_parts(table: CommitmentTable) -> TableParts:
+    """The parts of one table as rows of the columns ``table_content`` reads: four small queries
+    (indicators joined with their progress), no model instance (prefetching them builds
+    querysets and instances at each level)."""
+    indicator_fields = (
+        "pk",
+        *columns("description"),
+        "starts_on",
+        "ends_on",
+        "target_value",
+        *columns("target_unit"),
+        *columns("verification"),
+    )
+    report_fields = ("status", "value_reached", "evidence_url", "reported_on", *columns("note"))
+    rows = (
+        _plain(Indicator)
+        .filter(table_id=table.pk)
+        .order_by("sort_order", "pk", "-progress__reported_on", "-progress__pk")
+        .values_list(*indicator_fields, "progress__pk", *(f"progress__{name}" for name in report_fields))
+    )
+    indicators: dict[int, tuple[SimpleNamespace, list]] = {}
+    width = len(indicator_fields)
+    for row in rows:  # an indicator's row once per progress report (or once, without any)
+        if row[0] not in indicators:
+            indicators[row[0]] = (SimpleNamespace(**dict(zip(indicator_fields, row[:width], strict=True))), [])
+        if row[width] is not None:
+            report = dict(zip(report_fields, row[width + 1 :], strict=True))
+            indicators[row[0]][1].append(SimpleNamespace(**report))
+    return TableParts(
+        co_agencies=_rows(
+            _plain(Agency).filter(co_led_tables=table.pk), "code", *columns("name"), *columns("short_name")
+        ),
+        sdgs=_rows(_plain(SustainableDevelopmentGoal).filter(tables=table.pk), "number", *columns("name")),
+        participants=_rows(_plain(Participant).filter(table_id=table.pk), "kind", *columns("name")),
+        indicators=list(indicators.values()),
+    )
+
+
 def agency_data(agency) -> dict:
     """An agency: its code and names (the API's ``AgencyOut``)."""
     return {"code": agency.code, "name": translations(agency, "name"), "short_name": translations(agency, "short_name")}
@@ -74,8 +158,10 @@ def progress_data(report: IndicatorProgress) -> dict:
     }
 
 
-def indicator_data(indicator: Indicator, years: list[rules.PlanYear], today) -> dict:
-    reports = list(indicator.progress.all())
+def indicator_data(indicator: Indicator, years: list[rules.PlanYear], today, reports: list | None = None) -> dict:
+    """An indicator with its status and ``reports`` (its prefetched progress when not given)."""
+    if reports is None:
+        reports = list(indicator.progress.all())
     status = reports[0].status if reports else rules.NOT_STARTED
     year = rules.year_of(indicator.ends_on, years)
     return {
@@ -96,18 +182,20 @@ def indicator_data(indicator: Indicator, years: list[rules.PlanYear], today) -> 
     }
 
 
-def table_content(table: CommitmentTable, today=None) -> dict:
-    """The published content of a table (call on the live row, with ``tables_prefetched``)."""
+def table_content(table: CommitmentTable, today=None, parts: TableParts | None = None) -> dict:
+    """The published content of a table (call on the live row, with ``tables_prefetched``, or
+    give its ``parts``, e.g. ``read_parts(table)``)."""
     today = today or timezone.localdate()
+    parts = parts or prefetched_parts(table)
     plan = table.commitment.plan
     years = rules.plan_years(plan.starts_on, plan.ends_on)
-    indicators = [indicator_data(indicator, years, today) for indicator in table.indicators.all()]
+    indicators = [indicator_data(indicator, years, today, reports) for indicator, reports in parts.indicators]
     counts = {year.label: 0 for year in years}
     for indicator in indicators:
         if indicator["plan_year"]:
             counts[indicator["plan_year"]] += 1
     return {
-        "co_agencies": [agency_data(agency) for agency in sorted(table.co_agencies.all(), key=lambda a: a.code)],
+        "co_agencies": [agency_data(agency) for agency in sorted(parts.co_agencies, key=lambda a: a.code)],
         "period": {
             "start": (table.starts_on or plan.starts_on).isoformat(),
             "end": (table.ends_on or plan.ends_on).isoformat(),
@@ -122,10 +210,9 @@ def table_content(table: CommitmentTable, today=None) -> dict:
         },
         "budget": {"amount": table.budget_amount, "source": translations(table, "budget_source")},
         "links": {name: translations(table, f"link_{name}") for name in LINK_FIELDS},
-        "sdgs": [{"number": goal.number, "name": translations(goal, "name")} for goal in table.sdgs.all()],
+        "sdgs": [{"number": goal.number, "name": translations(goal, "name")} for goal in parts.sdgs],
         "participants": [
-            {"kind": participant.kind, "name": translations(participant, "name")}
-            for participant in table.participants.all()
+            {"kind": participant.kind, "name": translations(participant, "name")} for participant in parts.participants
         ],
         "indicators": indicators,
         "coverage": [{"year": label, "indicators": count} for label, count in counts.items()],
@@ -143,18 +230,21 @@ def commitment_summary(commitment: Commitment) -> dict:
     }
 
 
-def commitment_data(commitment: Commitment, today=None) -> dict:
-    """A commitment with its table: the lifecycle always, the content once published."""
+def commitment_data(commitment: Commitment, today=None, *, lean: bool = False) -> dict:
+    """A commitment with its table: the lifecycle always, the content once published.
+
+    ``lean`` (the public page, read with ``commitment_for_page``): the table's parts are read as
+    rows (``read_parts``) and the workflow ``status``, which the page does not show, is left out."""
     table = getattr(commitment, "table", None) if _has_table(commitment) else None
     data = {
         **commitment_summary(commitment),
-        "status": _status(commitment, table),
+        **({} if lean else {"status": _status(commitment, table)}),
         "submitted_at": table.submitted_at.isoformat() if table and table.submitted_at else None,
         "days_late": table.days_late if table else 0,
         "published": bool(table and table.live),
     }
     if table is not None and table.live:
-        data.update(table_content(table, today))
+        data.update(table_content(table, today, read_parts(table) if lean else None))
     else:
         plan = commitment.plan
         data.update(

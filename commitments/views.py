@@ -17,7 +17,7 @@ from .follow_views import following
 from .models import ActionPlan, CompiledPlan
 from .models.compiled import CONTENT_TYPES, EXPORT_FORMATS
 from .public import dashboard, themes_with_commitments
-from .snapshot import commitment_data, commitments_prefetched
+from .snapshot import commitment_data, commitment_for_page
 
 
 def current_plan(request):
@@ -49,11 +49,11 @@ def commitment_detail(request, plan: str, number: int):
     forum's minutes, its consultations). The page body is a cached fragment (core.cache)."""
 
     def build() -> dict:
-        commitment = get_object_or_404(commitments_prefetched().filter(plan__slug=plan), number=number)
+        commitment = get_object_or_404(commitment_for_page().filter(plan__slug=plan), number=number)
         context = {
             "commitment": commitment,
             "plan": commitment.plan,
-            "item": commitment_data(commitment),
+            "item": commitment_data(commitment, lean=True),
             "labels": ANNEX_LABELS,
             "value_labels": _value_labels(),
             "status_labels": _status_labels(),

@@ -132,7 +132,8 @@ class Serialized:
 
 class PagePagination(PaginationBase):
     """``?page=`` (1-based) pagination answering ``{"count", "items"}``, two queries whatever
-    the length; ``settings.API_PAGE_SIZE`` items a page."""
+    the length (one for a last page that is not full: its items tell the count);
+    ``settings.API_PAGE_SIZE`` items a page."""
 
     Input = PageInput
 
@@ -156,11 +157,18 @@ class PagePagination(PaginationBase):
     def _page(self, serialized: Serialized, page: int) -> dict:
         per_page = settings.API_PAGE_SIZE
         queryset = serialized.queryset
-        count = serialized.count if serialized.count is not None else self._items_count(queryset)
         start = (page - 1) * per_page
-        if start >= count:
-            return {"count": count, "items": []}
-        chosen = queryset[start : start + per_page]
+        if serialized.count is not None:
+            count = serialized.count
+            if start >= count:
+                return {"count": count, "items": []}
+            chosen = list(queryset[start : start + per_page])
+        else:
+            chosen = list(queryset[start : start + per_page])
+            # A page neither empty nor full is the last one: the count is known without a COUNT(*).
+            count = start + len(chosen) if 0 < len(chosen) < per_page else self._items_count(queryset)
+            if start >= count:
+                return {"count": count, "items": []}
         if serialized.many:
             return {"count": count, "items": serialized.serialize(list(chosen))}
         return {"count": count, "items": [serialized.serialize(item) for item in chosen]}

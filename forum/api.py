@@ -13,6 +13,7 @@ from core.api import Id, OutSchema, Serialized, Translated, paginated, responses
 from core.api_filters import AgencyCode, ChangedSince, DateFrom, DateTo, aware, day_after, day_start
 from core.i18n import translations
 
+from .api_rows import forum_rows, forums_out
 from .models import Meeting
 from .public import counted, forums_with_details, meeting_prefetches
 
@@ -177,12 +178,12 @@ def list_forums(request, agency: AgencyCode = None, changed_since: ChangedSince 
     """Every forum with its published roster, balance, meetings (title, place, agenda, decisions).
 
     Filters: ``agency`` (the lead agency's code), ``changed_since`` (a meeting changed since)."""
-    forums = forums_with_details(attendees=False)
+    forums = forum_rows()
     if agency:
         forums = forums.filter(commitment__lead_agency__code=agency)
     if changed_since:
         forums = forums.filter(meetings__updated_at__gte=aware(changed_since)).distinct()
-    return Serialized(forums.order_by("commitment__plan", "commitment__number"), forum_out, cached=True)
+    return Serialized(forums.order_by("commitment__plan", "commitment__number"), forums_out, cached=True, many=True)
 
 
 @router.get("/meetings/", response=responses(list[MeetingListOut]), summary="Meetings of every forum")

@@ -10,11 +10,15 @@ from core.providers import Link, Section
 
 
 def commitment_page(commitment, request) -> Section:
-    """The commitment's forum (or a note that none is set up yet)."""
+    """The commitment's forum (or a note that none is set up yet): its id, one query by the unique
+    ``commitment`` without the model's ordering (which joined the commitment and its plan)."""
+    from django.db.models import QuerySet
+
     from .models import Forum
 
-    forum = Forum.objects.filter(commitment=commitment).only("pk", "commitment_id").first()
-    return Section("forum/includes/for_commitment.html", {"commitment_forum": forum})
+    # A plain queryset: modeltranslation's manager would rebuild the row as a dict.
+    found = QuerySet(Forum).filter(commitment=commitment).order_by().values_list("pk", flat=True)[:1]
+    return Section("forum/includes/for_commitment.html", {"commitment_forum_id": next(iter(found), None)})
 
 
 def navigation(request) -> Link:

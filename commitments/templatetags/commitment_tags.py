@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import functools
+
 from django import template
 from django.utils.html import format_html
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from core import dates, i18n
@@ -33,11 +36,20 @@ def trd(value: dict | None):
     )
 
 
+@functools.lru_cache(maxsize=2048)
+def _day_text(value: str, style: str, language: str) -> str:
+    """A day's ISO date (no time: it does not depend on the time zone) in ``language``: a
+    page shows the same few days many times, and Babel's English format costs some 50 µs."""
+    return dates.format_date(dates.date_from_iso(value), language, style)  # type: ignore[arg-type]
+
+
 @register.filter
 def isodate(value: str | None, style: str = "long") -> str:
     """An ISO date string shown in the active language (ROC in Chinese)."""
     if not value:
         return ""
+    if len(value) == 10:  # a day (YYYY-MM-DD)
+        return _day_text(value, style, get_language())
     return dates.format_date(dates.date_from_iso(value), None, style)  # type: ignore[arg-type]
 
 

@@ -52,7 +52,7 @@ URLS = [
     ("/en/proposals/?status=seconding&profile=kaohsiung", 6),
     ("/proposals/?agency=moe&page=2", 6),
     ("/proposals/{pk}/", 12),
-    ("/proposals/board/", 10),
+    ("/proposals/board/", 8),
     ("/proposals/similar.json?q=%E5%85%AC%E6%B0%91%E5%8F%83%E8%88%87", 4),
     ("/api/v1/proposals/", 4),
     ("/api/v1/proposals/?status=seconding&agency=moe&page=2", 4),
