@@ -40,10 +40,20 @@ class MinutesQuerySet(models.QuerySet):
 
     def for_list(self):
         """What list pages show (meeting, commitment, ``languages_complete``), in a fixed number of
-        queries: of each discussion only the columns that decide its languages."""
+        queries and only the columns they read: of each discussion those that decide its languages."""
         discussions = MinutesSection.objects.only("minutes", "agenda_item", *i18n.columns("discussion"))
-        return self.select_related("meeting__forum__commitment").prefetch_related(
-            Prefetch("sections", queryset=discussions)
+        shown = [
+            *i18n.columns("closing_remarks"),
+            *i18n.columns("correction_note"),
+            *("meeting__" + column for column in i18n.columns("title")),
+            "meeting__starts_at",
+            "meeting__forum__commitment__number",
+            *("meeting__forum__commitment__" + column for column in i18n.columns("title")),
+        ]
+        return (
+            self.select_related("meeting__forum__commitment")
+            .only(*shown)
+            .prefetch_related(Prefetch("sections", queryset=discussions))
         )
 
     def with_facts(self):

@@ -21,6 +21,7 @@ from forum.models import Forum
 from . import pdf as minutes_pdf
 from . import services
 from .models import Minutes, PdfKind
+from .page import minutes_for_page
 
 
 def _filtered(request, queryset):
@@ -88,9 +89,12 @@ def detail(request, pk: int):
     body is a cached fragment: core.cache.render_cached)."""
 
     def build() -> dict:
-        minutes = get_object_or_404(Minutes.objects.published().with_facts(), pk=pk)
+        try:
+            minutes = minutes_for_page(pk)
+        except Minutes.DoesNotExist:
+            raise Http404 from None
         context = _context(minutes)
-        context["versions"] = services.published_revisions(minutes)
+        context["versions"] = services.published_versions(minutes)
         return context
 
     return render_cached(request, "minutes/detail.html", ("minutes-detail", pk), build)
@@ -124,6 +128,11 @@ def download(request, pk: int, kind: str):
     )
 
 
+def _columns(prefix: str, field: str) -> list[str]:
+    """The columns of translated ``field`` in every language, behind the lookup ``prefix``."""
+    return [prefix + column for column in i18n.columns(field)]
+
+
 def search_view(request):
     """Search published minutes and commitments in both languages (Chinese words inside sentences too)."""
     q = text_param(request.GET, "q")
@@ -134,11 +143,19 @@ def search_view(request):
         if q:
             found = search.search(Minutes.objects.published().only("pk"), q)  # ids only: read below
             ids = [m.pk for m in found[:50]]
-            # The results show the meeting, its forum and commitment only: no sections or PDFs.
-            lean = Minutes.objects.select_related("meeting__forum__commitment")
+            # The results show the meeting's title and date and its forum (named by the
+            # commitment's number) only: just those columns.
+            lean = Minutes.objects.select_related("meeting__forum__commitment").only(
+                "meeting__starts_at", *_columns("meeting__", "title"), "meeting__forum__commitment__number"
+            )
             by_id = {m.pk: m for m in lean.filter(pk__in=ids)}
             minutes_results = [by_id[i] for i in ids if i in by_id]
-            commitments = Commitment.objects.select_related("plan", "lead_agency").order_by("plan", "number")
+            # Matched on their titles; a result links to its page (the plan's slug).
+            commitments = (
+                Commitment.objects.select_related("plan")
+                .only("number", *i18n.columns("title"), "plan__slug")
+                .order_by("plan", "number")
+            )
             commitment_results = search.filter_matching(
                 commitments, lambda c: [i18n.value_in(c, "title", lang) for lang in i18n.LANGUAGE_CODES], q
             )

@@ -85,6 +85,24 @@ def test_detail_page_fixed_queries(client, published, django_assert_max_num_quer
         assert client.get(f"/minutes/{published.pk}/").status_code == 200
 
 
+@pytest.mark.parametrize("prefix", ["", "/en"])
+def test_detail_page_lean_read_shows_the_full_read(client, published, settings, monkeypatch, prefix):
+    """The page reads only what it shows (``minutes.page``, revision ids without their content):
+    it is the page the full read (``with_facts``, ``published_revisions``) renders, byte for byte."""
+    from minutes import services, views
+    from minutes.models import Minutes
+
+    settings.FRAGMENT_CACHE_SECONDS = 0
+    settings.CACHE_MIDDLEWARE_SECONDS = 0
+    url = f"{prefix}/minutes/{published.pk}/"
+    lean = client.get(url)
+    monkeypatch.setattr(views, "minutes_for_page", lambda pk: Minutes.objects.published().with_facts().get(pk=pk))
+    monkeypatch.setattr(services, "published_versions", services.published_revisions)
+    full = client.get(url)
+    assert lean.status_code == full.status_code == 200
+    assert lean.content == full.content
+
+
 def test_api_shape_and_only_published(client, published, second_meeting):
     draft = make_minutes(second_meeting, english=False, publish=False)
     data = client.get("/api/v1/minutes/").json()
