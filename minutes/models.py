@@ -38,24 +38,6 @@ class MinutesQuerySet(models.QuerySet):
         """Minutes the public may read."""
         return self.filter(live=True)
 
-    def for_list(self):
-        """What list pages show (meeting, commitment, ``languages_complete``), in a fixed number of
-        queries and only the columns they read: of each discussion those that decide its languages."""
-        discussions = MinutesSection.objects.only("minutes", "agenda_item", *i18n.columns("discussion"))
-        shown = [
-            *i18n.columns("closing_remarks"),
-            *i18n.columns("correction_note"),
-            *("meeting__" + column for column in i18n.columns("title")),
-            "meeting__starts_at",
-            "meeting__forum__commitment__number",
-            *("meeting__forum__commitment__" + column for column in i18n.columns("title")),
-        ]
-        return (
-            self.select_related("meeting__forum__commitment")
-            .only(*shown)
-            .prefetch_related(Prefetch("sections", queryset=discussions))
-        )
-
     def with_facts(self):
         """Everything a minutes page or PDF shows, in a fixed number of queries."""
         return self.select_related(

@@ -21,7 +21,7 @@ from forum.models import Forum
 from . import pdf as minutes_pdf
 from . import services
 from .models import Minutes, PdfKind
-from .page import minutes_for_page
+from .page import ListedMinutes, forum_labels, listed, listed_rows, minutes_for_page
 
 
 def _filtered(request, queryset):
@@ -46,11 +46,12 @@ def index(request):
 
     def build() -> dict:
         plan = ActionPlan.objects.current()
-        queryset = Minutes.objects.published().for_list().order_by("-meeting__starts_at", "-pk")
+        queryset = Minutes.objects.published().order_by("-meeting__starts_at", "-pk")
         if plan is not None:
             queryset = queryset.filter(meeting__forum__commitment__plan=plan)
         queryset, filters = _filtered(request, queryset)
         page = Paginator(queryset, settings.PAGE_SIZE).get_page(request.GET.get("page"))
+        page.object_list = listed(listed_rows(page.object_list))
         years = sorted({d.year for d in Minutes.objects.published().dates("meeting__starts_at", "year")}, reverse=True)
         query = request.GET.copy()
         query.pop("page", None)
@@ -69,8 +70,9 @@ def index(request):
 def forum_minutes(request, forum_id: int):
     """The published minutes of one forum, newest first."""
     forum = get_object_or_404(Forum.objects.select_related("commitment__plan"), pk=forum_id)
-    queryset = Minutes.objects.published().for_list().filter(meeting__forum=forum).order_by("-meeting__starts_at")
+    queryset = Minutes.objects.published().filter(meeting__forum=forum).order_by("-meeting__starts_at")
     page = Paginator(queryset, settings.PAGE_SIZE).get_page(request.GET.get("page"))
+    page.object_list = listed(listed_rows(page.object_list))
     return render(request, "minutes/forum.html", {"forum": forum, "page": page, "query": ""})
 
 
@@ -128,28 +130,20 @@ def download(request, pk: int, kind: str):
     )
 
 
-def _columns(prefix: str, field: str) -> list[str]:
-    """The columns of translated ``field`` in every language, behind the lookup ``prefix``."""
-    return [prefix + column for column in i18n.columns(field)]
-
-
 def search_view(request):
     """Search published minutes and commitments in both languages (Chinese words inside sentences too)."""
     q = text_param(request.GET, "q")
 
     def build() -> dict:
-        minutes_results: list[Minutes] = []
+        minutes_results: list[ListedMinutes] = []
         commitment_results: list[Commitment] = []
         if q:
             found = search.search(Minutes.objects.published().only("pk"), q)  # ids only: read below
             ids = [m.pk for m in found[:50]]
-            # The results show the meeting's title and date and its forum (named by the
-            # commitment's number) only: just those columns.
-            lean = Minutes.objects.select_related("meeting__forum__commitment").only(
-                "meeting__starts_at", *_columns("meeting__", "title"), "meeting__forum__commitment__number"
-            )
-            by_id = {m.pk: m for m in lean.filter(pk__in=ids)}
-            minutes_results = [by_id[i] for i in ids if i in by_id]
+            # The results show the meeting's title and date and the forum's name: list lines.
+            by_id = {row["pk"]: row for row in listed_rows(Minutes.objects.filter(pk__in=ids))}
+            minutes_results = [ListedMinutes(by_id[i]) for i in ids if i in by_id]
+            forum_labels(minutes_results)
             # Matched on their titles; a result links to its page (the plan's slug).
             commitments = (
                 Commitment.objects.select_related("plan")
