@@ -47,6 +47,16 @@ MINUTES_COLUMNS = (
     *_translated("meeting__chair__", "name"),
 )
 
+# Who attended (members by sector, observers) and the forum's conveners, as the page names them.
+ATTENDANCE_COLUMNS = (
+    "meeting",
+    "observer_name",
+    "observer_organisation",
+    "member__sector",
+    *_translated("member__", "name", "organisation"),
+)
+MEMBER_COLUMNS = ("forum", "role", "left_on", *_translated("", "name"))
+
 
 def _store(instance: models.Model, name: str, queryset: models.QuerySet) -> list:
     """Read ``queryset`` and keep it as ``instance``'s prefetched ``name`` relation."""
@@ -72,10 +82,11 @@ def minutes_for_page(pk: int) -> Minutes:
     items = _store(meeting, "agenda_items", AgendaItem.objects.select_related("decision").filter(meeting=meeting))
     for item in items:
         item.meeting = meeting
-    attendances = Attendance.objects.select_related("member").filter(meeting=meeting)
+    attendances = Attendance.objects.select_related("member").only(*ATTENDANCE_COLUMNS).filter(meeting=meeting)
     for attendance in _store(meeting, "attendances", attendances):
         attendance.meeting = meeting
-    for member in _store(forum, "members", Member.objects.current().filter(forum=forum)):
+    members = Member.objects.current().only(*MEMBER_COLUMNS).filter(forum=forum)
+    for member in _store(forum, "members", members):
         member.forum = forum
     by_id = {item.pk: item for item in items}
     for section in _store(minutes, "sections", MinutesSection.objects.filter(minutes=minutes)):

@@ -58,8 +58,11 @@ def index(request):
         return {
             "page": page,
             "filters": filters,
-            "themes": Theme.objects.filter(plan=plan) if plan else Theme.objects.none(),
-            "commitments": Commitment.objects.filter(plan=plan) if plan else Commitment.objects.none(),
+            # The filters show each theme's and commitment's number and name.
+            "themes": Theme.objects.filter(plan=plan).only("number", *i18n.columns("name")) if plan else [],
+            "commitments": (
+                Commitment.objects.filter(plan=plan).only("number", *i18n.columns("title")) if plan else []
+            ),
             "years": years,
             "query": query.urlencode(),
         }
