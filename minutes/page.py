@@ -79,13 +79,18 @@ def minutes_for_page(pk: int) -> Minutes:
     )
     meeting = minutes.meeting
     forum = meeting.forum
-    items = _store(meeting, "agenda_items", AgendaItem.objects.select_related("decision").filter(meeting=meeting))
+    # Each list belongs to one meeting or forum: ordered as its model orders it less the leading
+    # meeting or forum (the same order, without joining up to the action plan to sort by it).
+    agenda = AgendaItem.objects.select_related("decision").filter(meeting=meeting).order_by("position", "pk")
+    items = _store(meeting, "agenda_items", agenda)
     for item in items:
         item.meeting = meeting
-    attendances = Attendance.objects.select_related("member").only(*ATTENDANCE_COLUMNS).filter(meeting=meeting)
+    attendances = (
+        Attendance.objects.select_related("member").only(*ATTENDANCE_COLUMNS).filter(meeting=meeting).order_by("pk")
+    )
     for attendance in _store(meeting, "attendances", attendances):
         attendance.meeting = meeting
-    members = Member.objects.current().only(*MEMBER_COLUMNS).filter(forum=forum)
+    members = Member.objects.current().only(*MEMBER_COLUMNS).filter(forum=forum).order_by("sector", "category", "pk")
     for member in _store(forum, "members", members):
         member.forum = forum
     by_id = {item.pk: item for item in items}

@@ -53,16 +53,19 @@ def index(request):
         page = Paginator(queryset, settings.PAGE_SIZE).get_page(request.GET.get("page"))
         page.object_list = listed(listed_rows(page.object_list))
         years = sorted({d.year for d in Minutes.objects.published().dates("meeting__starts_at", "year")}, reverse=True)
+        # The filters show each theme's and commitment's number and name, in the models' order
+        # (plan, number) less the plan, which is the same for all.
+        themes, commitments = [], []
+        if plan is not None:
+            themes = Theme.objects.filter(plan=plan).only("number", *i18n.columns("name")).order_by("number")
+            commitments = Commitment.objects.filter(plan=plan).only("number", *i18n.columns("title")).order_by("number")
         query = request.GET.copy()
         query.pop("page", None)
         return {
             "page": page,
             "filters": filters,
-            # The filters show each theme's and commitment's number and name.
-            "themes": Theme.objects.filter(plan=plan).only("number", *i18n.columns("name")) if plan else [],
-            "commitments": (
-                Commitment.objects.filter(plan=plan).only("number", *i18n.columns("title")) if plan else []
-            ),
+            "themes": themes,
+            "commitments": commitments,
             "years": years,
             "query": query.urlencode(),
         }
