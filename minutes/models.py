@@ -38,14 +38,6 @@ class MinutesQuerySet(models.QuerySet):
         """Minutes the public may read."""
         return self.filter(live=True)
 
-    def for_list(self):
-        """What list pages show (meeting, commitment, ``languages_complete``), in a fixed number of
-        queries: of each discussion only the columns that decide its languages."""
-        discussions = MinutesSection.objects.only("minutes", "agenda_item", *i18n.columns("discussion"))
-        return self.select_related("meeting__forum__commitment").prefetch_related(
-            Prefetch("sections", queryset=discussions)
-        )
-
     def with_facts(self):
         """Everything a minutes page or PDF shows, in a fixed number of queries."""
         return self.select_related(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
@@ -103,6 +104,31 @@ def published_revisions(minutes: Minutes) -> list[tuple[Revision, dt.datetime]]:
         if entry.revision_id not in seen:
             seen.add(entry.revision_id)
             result.append((entry.revision, entry.timestamp))
+    return result
+
+
+@dataclass(frozen=True)
+class VersionRef:
+    """A published revision as the minutes page links to it: its id only."""
+
+    pk: int
+
+
+def published_versions(minutes: Minutes) -> list[tuple[VersionRef, dt.datetime]]:
+    """``published_revisions`` as the page of the current version lists them (ids and dates):
+    the same entries in the same order, without reading each revision's stored content."""
+    entries = ModelLogEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(Minutes),
+        object_id=str(minutes.pk),
+        action="wagtail.publish",
+        revision__isnull=False,
+    ).order_by("-timestamp", "-pk")
+    seen: set[int] = set()
+    result = []
+    for revision_id, timestamp in entries.values_list("revision_id", "timestamp"):
+        if revision_id not in seen:
+            seen.add(revision_id)
+            result.append((VersionRef(revision_id), timestamp))
     return result
 
 

@@ -21,6 +21,7 @@ from forum.models import Forum
 from . import pdf as minutes_pdf
 from . import services
 from .models import Minutes, PdfKind
+from .page import ListedMinutes, forum_labels, listed, listed_rows, minutes_for_page
 
 
 def _filtered(request, queryset):
@@ -45,19 +46,26 @@ def index(request):
 
     def build() -> dict:
         plan = ActionPlan.objects.current()
-        queryset = Minutes.objects.published().for_list().order_by("-meeting__starts_at", "-pk")
+        queryset = Minutes.objects.published().order_by("-meeting__starts_at", "-pk")
         if plan is not None:
             queryset = queryset.filter(meeting__forum__commitment__plan=plan)
         queryset, filters = _filtered(request, queryset)
         page = Paginator(queryset, settings.PAGE_SIZE).get_page(request.GET.get("page"))
+        page.object_list = listed(listed_rows(page.object_list))
         years = sorted({d.year for d in Minutes.objects.published().dates("meeting__starts_at", "year")}, reverse=True)
+        # The filters show each theme's and commitment's number and name, in the models' order
+        # (plan, number) less the plan, which is the same for all.
+        themes, commitments = [], []
+        if plan is not None:
+            themes = Theme.objects.filter(plan=plan).only("number", *i18n.columns("name")).order_by("number")
+            commitments = Commitment.objects.filter(plan=plan).only("number", *i18n.columns("title")).order_by("number")
         query = request.GET.copy()
         query.pop("page", None)
         return {
             "page": page,
             "filters": filters,
-            "themes": Theme.objects.filter(plan=plan) if plan else Theme.objects.none(),
-            "commitments": Commitment.objects.filter(plan=plan) if plan else Commitment.objects.none(),
+            "themes": themes,
+            "commitments": commitments,
             "years": years,
             "query": query.urlencode(),
         }
@@ -68,8 +76,9 @@ def index(request):
 def forum_minutes(request, forum_id: int):
     """The published minutes of one forum, newest first."""
     forum = get_object_or_404(Forum.objects.select_related("commitment__plan"), pk=forum_id)
-    queryset = Minutes.objects.published().for_list().filter(meeting__forum=forum).order_by("-meeting__starts_at")
+    queryset = Minutes.objects.published().filter(meeting__forum=forum).order_by("-meeting__starts_at")
     page = Paginator(queryset, settings.PAGE_SIZE).get_page(request.GET.get("page"))
+    page.object_list = listed(listed_rows(page.object_list))
     return render(request, "minutes/forum.html", {"forum": forum, "page": page, "query": ""})
 
 
@@ -88,9 +97,12 @@ def detail(request, pk: int):
     body is a cached fragment: core.cache.render_cached)."""
 
     def build() -> dict:
-        minutes = get_object_or_404(Minutes.objects.published().with_facts(), pk=pk)
+        try:
+            minutes = minutes_for_page(pk)
+        except Minutes.DoesNotExist:
+            raise Http404 from None
         context = _context(minutes)
-        context["versions"] = services.published_revisions(minutes)
+        context["versions"] = services.published_versions(minutes)
         return context
 
     return render_cached(request, "minutes/detail.html", ("minutes-detail", pk), build)
@@ -129,16 +141,21 @@ def search_view(request):
     q = text_param(request.GET, "q")
 
     def build() -> dict:
-        minutes_results: list[Minutes] = []
+        minutes_results: list[ListedMinutes] = []
         commitment_results: list[Commitment] = []
         if q:
             found = search.search(Minutes.objects.published().only("pk"), q)  # ids only: read below
             ids = [m.pk for m in found[:50]]
-            # The results show the meeting, its forum and commitment only: no sections or PDFs.
-            lean = Minutes.objects.select_related("meeting__forum__commitment")
-            by_id = {m.pk: m for m in lean.filter(pk__in=ids)}
-            minutes_results = [by_id[i] for i in ids if i in by_id]
-            commitments = Commitment.objects.select_related("plan", "lead_agency").order_by("plan", "number")
+            # The results show the meeting's title and date and the forum's name: list lines.
+            by_id = {row["pk"]: row for row in listed_rows(Minutes.objects.filter(pk__in=ids))}
+            minutes_results = [ListedMinutes(by_id[i]) for i in ids if i in by_id]
+            forum_labels(minutes_results)
+            # Matched on their titles; a result links to its page (the plan's slug).
+            commitments = (
+                Commitment.objects.select_related("plan")
+                .only("number", *i18n.columns("title"), "plan__slug")
+                .order_by("plan", "number")
+            )
             commitment_results = search.filter_matching(
                 commitments, lambda c: [i18n.value_in(c, "title", lang) for lang in i18n.LANGUAGE_CODES], q
             )

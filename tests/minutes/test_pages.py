@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from forum.models import AgendaItem, Meeting
+from minutes.models import Minutes
 from minutes.public import latest_minutes
 from tests.factories import DecisionFactory
 
@@ -38,6 +39,31 @@ def test_list_newest_first_both_languages_and_drafts_hidden(client, published, s
     en = client.get("/en/minutes/").content.decode()
     assert f"/en/minutes/{published.pk}/" in en and "31 March 2020" in en
     assert client.get(f"/minutes/{draft.pk}/").status_code == 404
+
+
+def test_list_lines_show_what_the_minutes_give(client, published, second_meeting):
+    """A line is read as a ``.values()`` row (minutes.page.listed): the same languages status as
+    ``Minutes.languages_complete`` (pending English flagged), title, date and commitment."""
+    from django.utils import translation
+
+    from minutes.page import ListedMinutes, forum_labels, listed, listed_rows
+
+    pending = make_minutes(second_meeting, english=False)
+    lines = {line.pk: line for line in listed(listed_rows(Minutes.objects.published()))}
+    for minutes in (published, pending):
+        line = lines[minutes.pk]
+        assert line.languages_complete == minutes.languages_complete
+        assert line.get_absolute_url() == minutes.get_absolute_url()
+        assert (line.title_zh_hant, line.title_en) == (minutes.meeting.title_zh_hant, minutes.meeting.title_en)
+        assert line.commitment_number == minutes.commitment.number and line.starts_at == minutes.meeting.starts_at
+    assert "en" in lines[published.pk].languages_complete and "en" not in lines[pending.pk].languages_complete
+    en = client.get("/en/minutes/").content.decode()
+    assert en.count("English translation pending") == 1
+    for language in ("zh-hant", "en"):
+        with translation.override(language):
+            line = ListedMinutes({"commitment_number": published.commitment.number})
+            forum_labels([line])
+            assert line.forum == str(published.forum)
 
 
 def test_filters_theme_commitment_year(client, published):
@@ -83,6 +109,23 @@ def test_api_list_fixed_queries(client, forum, size, django_assert_max_num_queri
 def test_detail_page_fixed_queries(client, published, django_assert_max_num_queries):
     with django_assert_max_num_queries(16):
         assert client.get(f"/minutes/{published.pk}/").status_code == 200
+
+
+@pytest.mark.parametrize("prefix", ["", "/en"])
+def test_detail_page_lean_read_shows_the_full_read(client, published, settings, monkeypatch, prefix):
+    """The page reads only what it shows (``minutes.page``, revision ids without their content):
+    it is the page the full read (``with_facts``, ``published_revisions``) renders, byte for byte."""
+    from minutes import services, views
+
+    settings.FRAGMENT_CACHE_SECONDS = 0
+    settings.CACHE_MIDDLEWARE_SECONDS = 0
+    url = f"{prefix}/minutes/{published.pk}/"
+    lean = client.get(url)
+    monkeypatch.setattr(views, "minutes_for_page", lambda pk: Minutes.objects.published().with_facts().get(pk=pk))
+    monkeypatch.setattr(services, "published_versions", services.published_revisions)
+    full = client.get(url)
+    assert lean.status_code == full.status_code == 200
+    assert lean.content == full.content
 
 
 def test_api_shape_and_only_published(client, published, second_meeting):
