@@ -41,6 +41,17 @@ COUNTED_BY_SERVICE = "_counted_by_service"
 def counters_comment_added(comment) -> None:
     """Add one new ``comment`` to its consultation's counters: one UPDATE, written out (the ORM's
     ``F()`` update costs more Python to compile than the statement costs PostgreSQL)."""
+    sql, params = counters_added_update(comment)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        updated = cursor.rowcount
+    if not updated:
+        counters_refresh(comment.consultation_id)  # the first comment: create the row
+
+
+def counters_added_update(comment) -> tuple[str, list]:
+    """The UPDATE that adds ``comment`` to its consultation's counters, and its parameters (no
+    row is updated before the consultation's first comment: then ``counters_refresh``)."""
     from .models import Comment, ConsultationCounter
 
     meta = ConsultationCounter._meta
@@ -52,11 +63,7 @@ def counters_comment_added(comment) -> None:
     sql = f"UPDATE {table} SET {visible} = {visible} + %s, {threads} = {threads} + %s WHERE {key} = %s"  # noqa: S608
     added_visible = int(comment.visibility == Comment.Visibility.VISIBLE)
     added_thread = int(comment.parent_id is None)
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [added_visible, added_thread, comment.consultation_id])
-        updated = cursor.rowcount
-    if not updated:
-        counters_refresh(comment.consultation_id)  # the first comment: create the row
+    return sql, [added_visible, added_thread, comment.consultation_id]
 
 
 def _saved(sender, instance, created, raw=False, **kwargs) -> None:

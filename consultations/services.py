@@ -15,6 +15,7 @@ from core.rows import insert_row
 from core.tasks import enqueue_on_commit
 
 from . import counters, rules, tasks
+from .comment_write import comment_insert_at_once
 from .models import Comment, Consultation, Suggestion, SummaryResponse
 
 
@@ -42,27 +43,30 @@ def comment_post(
         if existing is not None:
             return existing, False
         raise ValidationError(problem)
-    # One transaction: the comment, its notification task and its stored counter (last)
-    # (core.tasks: in the same commit when the queue is the database). The checks above only
+    # One statement on PostgreSQL (consultations.comment_write), else one transaction: the
+    # comment, its notification task (core.tasks: in the same commit when the queue is the
+    # database) and its stored counter (last). The checks above only
     # read, so they stay outside it: no savepoint is needed to survive a duplicate token. The
     # same (author, token) again is refused by the unique constraint (nothing is written) and
     # answered with the first comment: no look-up before the INSERT.
+    comment = Comment(
+        consultation=consultation,
+        author=author,
+        text=text.strip(),
+        token=token,
+        parent=parent,
+        section=section,
+        section_label=section_label.strip(),
+    )
+    setattr(comment, counters.COUNTED_BY_SERVICE, True)
     try:
-        with transaction.atomic():
-            comment = Comment(
-                consultation=consultation,
-                author=author,
-                text=text.strip(),
-                token=token,
-                parent=parent,
-                section=section,
-                section_label=section_label.strip(),
-            )
-            setattr(comment, counters.COUNTED_BY_SERVICE, True)
-            insert_row(comment)  # save(force_insert=True) without compiling the INSERT each time
-            enqueue_on_commit(tasks.comment_posted, comment.pk)
-            # Last: the counter row stays locked only until the commit (consultations.counters).
-            counters.counters_comment_added(comment)
+        # PostgreSQL: one statement (consultations.comment_write); elsewhere one transaction.
+        if not comment_insert_at_once(comment):
+            with transaction.atomic():
+                insert_row(comment)  # save(force_insert=True) without compiling the INSERT each time
+                enqueue_on_commit(tasks.comment_posted, comment.pk)
+                # Last: the counter row stays locked only until the commit (consultations.counters).
+                counters.counters_comment_added(comment)
     except IntegrityError:
         # The same token again (a retry, or a concurrent request that won): give its comment back.
         return Comment.objects.get(author=author, token=token), False

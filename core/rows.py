@@ -43,11 +43,11 @@ def _insert(model: type[Model], alias: str) -> tuple[str, tuple[Field, ...], Fie
     return sql, fields, generated
 
 
-def insert_row(obj: Model, *, using: str | None = None) -> Model:
-    """Insert ``obj`` as ``save()`` of a new object does: ``pre_save``, the INSERT (a generated key
-    read back onto ``obj``), ``post_save`` (created). Errors are Django's (``IntegrityError``)."""
+def insert_prepared(obj: Model, alias: str) -> tuple[str, tuple[Field, ...], list, Field | None]:
+    """What inserting ``obj`` on ``alias`` needs, ``pre_save`` sent: the INSERT (with ``RETURNING``
+    of a generated key), its fields, their prepared values and the generated key field, if any.
+    For a caller that runs the INSERT inside a larger statement, then calls :func:`inserted`."""
     model = type(obj)
-    alias = using or router.db_for_write(model, instance=obj)
     connection = connections[alias]
     sql, fields, generated = _insert(model, alias)
     if generated is not None and obj.pk is not None:
@@ -55,11 +55,26 @@ def insert_row(obj: Model, *, using: str | None = None) -> Model:
     obj._prepare_related_fields_for_save(operation_name="save")
     pre_save.send(sender=model, instance=obj, raw=False, using=alias, update_fields=None)
     params = [field.get_db_prep_save(field.pre_save(obj, True), connection) for field in fields]
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        if generated is not None:
-            setattr(obj, generated.attname, cursor.fetchone()[0])
+    return sql, fields, params, generated
+
+
+def inserted(obj: Model, alias: str, key=None) -> Model:
+    """``obj`` is stored on ``alias`` (``key``: the key the database gave it): ``post_save`` (created)."""
+    model = type(obj)
+    if key is not None:
+        obj.pk = key
     obj._state.adding = False
     obj._state.db = alias
     post_save.send(sender=model, instance=obj, created=True, update_fields=None, raw=False, using=alias)
     return obj
+
+
+def insert_row(obj: Model, *, using: str | None = None) -> Model:
+    """Insert ``obj`` as ``save()`` of a new object does: ``pre_save``, the INSERT (a generated key
+    read back onto ``obj``), ``post_save`` (created). Errors are Django's (``IntegrityError``)."""
+    alias = using or router.db_for_write(type(obj), instance=obj)
+    sql, _fields, params, generated = insert_prepared(obj, alias)
+    with connections[alias].cursor() as cursor:
+        cursor.execute(sql, params)
+        key = cursor.fetchone()[0] if generated is not None else None
+    return inserted(obj, alias, key)
