@@ -36,10 +36,9 @@ def _counter(consultation) -> tuple[int, int]:
 
 @QUEUE
 def test_rule_F_4_2_comment_task_and_counter_in_one_statement(seeded_transactional_db, open_consultation, citizen):
+    from django.db.models.signals import post_save
     from django_tasks.base import TaskResultStatus
     from django_tasks_db.models import DBTaskResult, get_date_max
-
-    from django.db.models.signals import post_save
 
     _post(open_consultation, citizen)  # the counter row exists from here on
     before_counts = _counter(open_consultation)
@@ -61,6 +60,7 @@ def test_rule_F_4_2_comment_task_and_counter_in_one_statement(seeded_transaction
     task = DBTaskResult.objects.get(args_kwargs={"args": [comment.pk], "kwargs": {}})
     assert task.task_path == "consultations.tasks.comment_posted" and task.status == TaskResultStatus.READY
     assert task.run_after == get_date_max()  # django-tasks-db's pre_save receiver ran
+    assert task in DBTaskResult.objects.ready() and task.task.func.__name__ == "comment_posted"  # the worker runs it
     assert _counter(open_consultation) == (before_counts[0] + 1, before_counts[1] + 1)
     assert saved == [(comment.pk, True)]  # post_save as from save(): the pages' cache version is renewed
 

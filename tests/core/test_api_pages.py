@@ -12,10 +12,11 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.mark.parametrize(
-    ("page", "names", "queries"),
+    # Not "page": pytest-playwright's fixture of that name would make this a browser test.
+    ("number", "names", "queries"),
     [(1, ["g0", "g1"], 2), (2, ["g2", "g3"], 2), (3, ["g4"], 1), (4, [], 2), (9, [], 2)],
 )
-def test_every_page_tells_the_full_count(settings, django_assert_num_queries, page, names, queries):
+def test_every_page_tells_the_full_count(settings, django_assert_num_queries, number, names, queries):
     settings.API_PAGE_SIZE = 2
     Group.objects.bulk_create(Group(name=f"page-test-g{n}") for n in range(5))
     serialized = Serialized(
@@ -23,7 +24,7 @@ def test_every_page_tells_the_full_count(settings, django_assert_num_queries, pa
         lambda group: group.name.removeprefix("page-test-"),
     )
     with django_assert_num_queries(queries):
-        assert PagePagination()._page(serialized, page) == {"count": 5, "items": names}
+        assert PagePagination()._page(serialized, number) == {"count": 5, "items": names}
 
 
 def test_a_stored_count_is_used_as_it_is(settings, django_assert_num_queries):
