@@ -75,7 +75,7 @@ def index(request):
 
 def _get(pk: int) -> Proposal:
     try:
-        return public.proposals().select_related("duplicate_of", "handled_with").get(pk=pk)
+        return public.proposals().get(pk=pk)
     except Proposal.DoesNotExist as error:
         raise Http404 from error
 

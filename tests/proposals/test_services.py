@@ -120,6 +120,19 @@ def test_rule_K_6_2_3_duplicate_linked(submit, seconding_proposal, staff):
     assert copy.status == Status.DUPLICATE and copy.duplicate_of == original
 
 
+def test_rule_K_6_2_3_duplicate_page_links_the_original_in_both_languages(client, submit, seconding_proposal, staff):
+    original = seconding_proposal()
+    copy = services.proposal_mark_duplicate(
+        proposal=submit(title="校園午餐用在地食材"),
+        user=staff["ndc_editor"],
+        duplicate_of=original,
+        reasons_zh_hant="與前案相同",
+    )
+    for prefix, words in (("", f"見提案 {original.pk}"), ("/en", f"see proposal {original.pk}")):
+        body = client.get(f"{prefix}/proposals/{copy.pk}/").content.decode()
+        assert f'href="{prefix}/proposals/{original.pk}/"' in body and words in body
+
+
 def test_rule_K_6_2_6_agency_confirms_or_silence_confirms(seconding_proposal, staff, today):
     proposal = seconding_proposal()
     assert proposal.confirmation == Confirmation.PENDING
