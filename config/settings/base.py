@@ -113,16 +113,19 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # Server-side parameter binding: psycopg sends the query and its parameters apart and prepares
-    # a query text run 5 times on a connection (its prepare_threshold), so PostgreSQL stops parsing
-    # and planning the same queries again and again (measured served, bench/README.md: PostgreSQL's
-    # CPU per cold home page 3.5 -> 1.4 ms). Connections are kept (CONN_MAX_AGE), so are their
-    # prepared statements. DATABASE_SERVER_SIDE_BINDING=false turns it off (e.g. behind a pooler in
-    # transaction mode, where a prepared statement may be on another server connection).
-    DATABASES["default"]["OPTIONS"] = {
-        **DATABASES["default"].get("OPTIONS", {}),
-        "server_side_binding": env.bool("DATABASE_SERVER_SIDE_BINDING", default=True),
-    }
+    # Server-side parameter binding, and prepared statements: psycopg sends a query and its
+    # parameters apart, and prepares a query text once it has run DATABASE_PREPARE_THRESHOLD (5)
+    # times on a connection, so PostgreSQL stops parsing and planning the same queries again and
+    # again (served, bench/README.md "Prepared statements": PostgreSQL's CPU per cold home page
+    # 3.5 -> 1.0 ms). Connections are kept (CONN_MAX_AGE), so are their prepared statements.
+    # DATABASE_SERVER_SIDE_BINDING=false turns both off (behind a pooler in transaction mode, where
+    # a prepared statement may be on another server connection).
+    if env.bool("DATABASE_SERVER_SIDE_BINDING", default=True):
+        DATABASES["default"]["OPTIONS"] = {
+            **DATABASES["default"].get("OPTIONS", {}),
+            "server_side_binding": True,
+            "prepare_threshold": env.int("DATABASE_PREPARE_THRESHOLD", default=5),
+        }
 # A streaming read replica of PostgreSQL (docs/deploy.md): reads go there, writes to the primary.
 if env("DATABASE_REPLICA_URL", default=""):
     DATABASES["replica"] = env.db("DATABASE_REPLICA_URL")
@@ -130,7 +133,11 @@ if env("DATABASE_REPLICA_URL", default=""):
     DATABASES["replica"]["CONN_HEALTH_CHECKS"] = True
     DATABASES["replica"]["OPTIONS"] = {
         **DATABASES["replica"].get("OPTIONS", {}),
-        **{k: v for k, v in DATABASES["default"].get("OPTIONS", {}).items() if k == "server_side_binding"},
+        **{
+            key: value
+            for key, value in DATABASES["default"].get("OPTIONS", {}).items()
+            if key in ("server_side_binding", "prepare_threshold")
+        },
     }
     DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
     DATABASE_ROUTERS = ["core.db_router.PrimaryReplicaRouter"]
