@@ -23,6 +23,7 @@ from django.db.models import F
 from commitments.models import Commitment
 from core import i18n
 from core.links import reverse_ids
+from core.prepared import PreparedQuery, prepared_as_queryset
 from forum.models import AgendaItem, Attendance, Forum, Member
 
 from . import rules
@@ -58,12 +59,43 @@ ATTENDANCE_COLUMNS = (
 MEMBER_COLUMNS = ("forum", "role", "left_on", *_translated("", "name"))
 
 
-def _store(instance: models.Model, name: str, queryset: models.QuerySet) -> list:
-    """Read ``queryset`` and keep it as ``instance``'s prefetched ``name`` relation."""
-    rows = list(queryset)  # fills queryset's result cache
+def _store(instance: models.Model, name: str, query: PreparedQuery, key: int) -> list:
+    """Read ``query`` of ``key`` and keep it as ``instance``'s prefetched ``name`` relation."""
+    queryset = prepared_as_queryset(query, key)
     cache = instance.__dict__.setdefault("_prefetched_objects_cache", {})
     cache[name] = queryset
-    return rows
+    return queryset._result_cache
+
+
+# The page's queries, each compiled once per process and language (core.prepared). Each list
+# belongs to one meeting, forum or minutes: ordered as its model orders it less the leading
+# meeting or forum (the same order, without joining up to the action plan to sort by it).
+_MINUTES = PreparedQuery(
+    lambda pk: (
+        Minutes.objects.published()
+        .select_related("meeting__forum__commitment", "meeting__chair")
+        .only(*MINUTES_COLUMNS)
+        .filter(pk=pk)
+    )
+)
+_AGENDA = PreparedQuery(
+    lambda meeting: AgendaItem.objects.select_related("decision").filter(meeting=meeting).order_by("position", "pk")
+)
+_ATTENDANCES = PreparedQuery(
+    lambda meeting: (
+        Attendance.objects.select_related("member").only(*ATTENDANCE_COLUMNS).filter(meeting=meeting).order_by("pk")
+    )
+)
+_MEMBERS = PreparedQuery(
+    lambda forum: (
+        Member.objects.current().only(*MEMBER_COLUMNS).filter(forum=forum).order_by("sector", "category", "pk")
+    )
+)
+_SECTIONS = PreparedQuery(lambda minutes: MinutesSection.objects.filter(minutes=minutes))
+_ATTACHMENTS = PreparedQuery(
+    lambda minutes: MinutesAttachment.objects.select_related("document").filter(minutes=minutes)
+)
+_PDFS = PreparedQuery(lambda minutes: MinutesPdf.objects.filter(minutes=minutes))
 
 
 def minutes_for_page(pk: int) -> Minutes:
@@ -71,37 +103,27 @@ def minutes_for_page(pk: int) -> Minutes:
     and chair; agenda items with decisions; attendances with members; the forum's current
     members; discussions (each with its agenda item); attachments with documents; stored PDFs.
     Raises ``Minutes.DoesNotExist``."""
-    minutes = (
-        Minutes.objects.published()
-        .select_related("meeting__forum__commitment", "meeting__chair")
-        .only(*MINUTES_COLUMNS)
-        .get(pk=pk)
-    )
+    found = _MINUTES.objects(pk)
+    if not found:
+        raise Minutes.DoesNotExist(f"no published minutes {pk}")
+    minutes = found[0]
     meeting = minutes.meeting
     forum = meeting.forum
-    # Each list belongs to one meeting or forum: ordered as its model orders it less the leading
-    # meeting or forum (the same order, without joining up to the action plan to sort by it).
-    agenda = AgendaItem.objects.select_related("decision").filter(meeting=meeting).order_by("position", "pk")
-    items = _store(meeting, "agenda_items", agenda)
+    items = _store(meeting, "agenda_items", _AGENDA, meeting.pk)
     for item in items:
         item.meeting = meeting
-    attendances = (
-        Attendance.objects.select_related("member").only(*ATTENDANCE_COLUMNS).filter(meeting=meeting).order_by("pk")
-    )
-    for attendance in _store(meeting, "attendances", attendances):
+    for attendance in _store(meeting, "attendances", _ATTENDANCES, meeting.pk):
         attendance.meeting = meeting
-    members = Member.objects.current().only(*MEMBER_COLUMNS).filter(forum=forum).order_by("sector", "category", "pk")
-    for member in _store(forum, "members", members):
+    for member in _store(forum, "members", _MEMBERS, forum.pk):
         member.forum = forum
     by_id = {item.pk: item for item in items}
-    for section in _store(minutes, "sections", MinutesSection.objects.filter(minutes=minutes)):
+    for section in _store(minutes, "sections", _SECTIONS, minutes.pk):
         section.minutes = minutes
         if section.agenda_item_id in by_id:
             section.agenda_item = by_id[section.agenda_item_id]
-    attachments = MinutesAttachment.objects.select_related("document").filter(minutes=minutes)
-    for attachment in _store(minutes, "attachments", attachments):
+    for attachment in _store(minutes, "attachments", _ATTACHMENTS, minutes.pk):
         attachment.minutes = minutes
-    for stored in _store(minutes, "pdfs", MinutesPdf.objects.filter(minutes=minutes)):
+    for stored in _store(minutes, "pdfs", _PDFS, minutes.pk):
         stored.minutes = minutes
     return minutes
 
