@@ -7,6 +7,8 @@ from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.functional import cached_property
 
+from core.prepared import PreparedQuery
+
 from . import rules
 from .models import Comment, Consultation, ConsultationAttachment
 
@@ -110,9 +112,16 @@ def late_board() -> list[dict]:
     return sorted(agencies.values(), key=lambda e: (-len(e["overdue"]), -len(e["late"]), e["agency"].code))
 
 
+# Compiled once per process and language (core.prepared): the join of five tables is costlier to
+# compile than to run.
+_FOR_COMMITMENT = PreparedQuery(
+    lambda commitment: consultations().filter(commitment_id=commitment).order_by("-opens_on", "-pk")
+)
+
+
 def for_commitment(commitment) -> list[Consultation]:
     """The consultations on a commitment, newest first (for the commitment page's include)."""
-    return list(consultations().filter(commitment=commitment).order_by("-opens_on"))
+    return _FOR_COMMITMENT.objects(commitment.pk)
 
 
 def open_now():

@@ -28,6 +28,7 @@ from django.utils.translation import get_language
 
 # Stand-in values no key takes (negative, near the bottom of a bigint), one per argument.
 _STAND_IN = -7_340_032_917_000_000_000
+_BIGINT_MIN, _BIGINT_MAX = -(2**63), 2**63 - 1
 
 
 @dataclass(frozen=True)
@@ -65,6 +66,8 @@ class PreparedQuery:
         """The instances ``list(self.queryset(*args))`` gives, from the SQL compiled once."""
         if len(args) != self.arity or not all(type(value) is int for value in args):
             raise TypeError(f"PreparedQuery takes {self.arity} integer argument(s), not {args!r}")
+        if not all(_BIGINT_MIN <= value <= _BIGINT_MAX for value in args):
+            return []  # no key takes it (the ORM's lookups likewise find nothing)
         compiled = self._compiled.get(get_language() or "") or self._compile()
         params = list(compiled.params)
         for positions, value in zip(compiled.positions, args, strict=True):

@@ -22,6 +22,7 @@ from core.i18n import value_in
 from core.net import client_ip
 from core.paginator import CountedPaginator
 from core.params import text_param
+from core.prepared import PreparedQuery
 from core.ratelimit import RateLimit, RateLimitUnavailable, hit_many
 
 from . import permissions, public, rules, seconding, services, similar
@@ -73,11 +74,15 @@ def index(request):
     return render_cached(request, "proposals/index.html", ("proposals-list", *current.values(), page_number), build)
 
 
+# Compiled once per process and language (core.prepared): the proposal with its agency and exact count.
+_PROPOSAL = PreparedQuery(lambda pk: public.proposals().filter(pk=pk))
+
+
 def _get(pk: int) -> Proposal:
-    try:
-        return public.proposals().get(pk=pk)
-    except Proposal.DoesNotExist as error:
-        raise Http404 from error
+    found = _PROPOSAL.objects(pk)
+    if not found:
+        raise Http404
+    return found[0]
 
 
 OPINIONS_SHOWN = 100

@@ -74,6 +74,12 @@ def test_as_a_queryset_iterates_without_a_query_and_filters_on_the_database(djan
         assert [c.number for c in queryset.filter(number__lte=2)] == [n for n in numbers if n <= 2]
 
 
+def test_a_key_out_of_range_finds_nothing(django_assert_num_queries):
+    with django_assert_num_queries(0):
+        assert PreparedQuery(_commitments).objects(2**63) == []
+        assert PreparedQuery(_commitments).objects(-(2**63) - 1) == []
+
+
 def test_refuses_what_it_cannot_keep_right():
     with pytest.raises(TypeError):
         PreparedQuery(_commitments).objects("1")
