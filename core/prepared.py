@@ -4,7 +4,7 @@ Compiling an ORM query (its joins, the selected columns, their quoting and conve
 web process more CPU than PostgreSQL takes to run it once prepared (config/settings/base.py): on
 a minutes page, about a fifth of the request (bench/README.md, "Queries compiled once"). A
 ``PreparedQuery`` wraps a function of integer arguments that builds a queryset. Its first call in
-a process, per database and language, builds and compiles the queryset once with stand-in
+a process, per language and database read from, builds and compiles the queryset once with stand-in
 values and remembers where each argument sits among the query's parameters; every call then runs
 that SQL with the real values and builds the model instances as the ORM does (Django's
 ``ModelIterable``: ``select_related`` objects populated, annotations set, converters applied).
@@ -20,7 +20,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.db import connections
+from django.db import connections, router
 from django.db.models import Model, QuerySet
 from django.db.models.query import get_related_populators
 from django.db.models.sql.compiler import SQLCompiler
@@ -55,7 +55,8 @@ class PreparedQuery:
     def __init__(self, build: Callable[..., QuerySet], arity: int = 1) -> None:
         self.build = build
         self.arity = arity
-        self._compiled: dict[str, _Compiled] = {}
+        self._compiled: dict[tuple[str, str], _Compiled] = {}
+        self._model: type[Model] | None = None
         self._lock = threading.Lock()
 
     def queryset(self, *args: int) -> QuerySet:
@@ -68,7 +69,14 @@ class PreparedQuery:
             raise TypeError(f"PreparedQuery takes {self.arity} integer argument(s), not {args!r}")
         if not all(_BIGINT_MIN <= value <= _BIGINT_MAX for value in args):
             return []  # no key takes it (the ORM's lookups likewise find nothing)
-        compiled = self._compiled.get(get_language() or "") or self._compile()
+        # The database the ORM would read from now (a replica, or the primary inside a write
+        # transaction: core/db_router.py), asked on every call as the ORM does.
+        language = get_language() or ""
+        compiled = None
+        if self._model is not None:
+            compiled = self._compiled.get((language, router.db_for_read(self._model)))
+        if compiled is None:
+            compiled = self._compile(language)
         params = list(compiled.params)
         for positions, value in zip(compiled.positions, args, strict=True):
             for position in positions:
@@ -78,13 +86,13 @@ class PreparedQuery:
             rows = cursor.fetchall()
         return self._instances(compiled, rows)
 
-    def _compile(self) -> _Compiled:
-        key = get_language() or ""
+    def _compile(self, language: str) -> _Compiled:
+        stand_ins = [_STAND_IN - index for index in range(self.arity)]
+        queryset = self.build(*stand_ins)
+        key = (language, queryset.db)
         with self._lock:
             if key in self._compiled:
                 return self._compiled[key]
-            stand_ins = [_STAND_IN - index for index in range(self.arity)]
-            queryset = self.build(*stand_ins)
             if queryset._known_related_objects or queryset._prefetch_related_lookups or queryset._fields:
                 raise ValueError("PreparedQuery builds plain model querysets (no related manager, prefetch or values)")
             compiler = queryset.query.get_compiler(using=queryset.db)
@@ -110,6 +118,7 @@ class PreparedQuery:
                 annotations=tuple((compiler.annotation_col_map or {}).items()),
             )
             self._compiled[key] = compiled
+            self._model = queryset.model
             return compiled
 
     @staticmethod

@@ -61,7 +61,17 @@ def test_compiled_once_per_language():
             for _ in range(3):
                 query.objects(plan)
     assert as_sql.call_count == 2
-    assert set(query._compiled) == {"zh-hant", "en"}
+    assert set(query._compiled) == {("zh-hant", "default"), ("en", "default")}
+
+
+def test_asks_the_router_on_every_call_as_the_orm_does():
+    query = PreparedQuery(_commitments)
+    plan = ActionPlan.objects.values_list("pk", flat=True).first()
+    query.objects(plan)
+    with mock.patch("core.prepared.router.db_for_read", return_value="default") as db_for_read:
+        query.objects(plan)
+        query.objects(plan)
+    assert db_for_read.call_count == 2 and db_for_read.call_args.args == (Commitment,)
 
 
 def test_as_a_queryset_iterates_without_a_query_and_filters_on_the_database(django_assert_num_queries):
