@@ -64,7 +64,7 @@ def _store(instance: models.Model, name: str, query: PreparedQuery, key: int) ->
     queryset = prepared_as_queryset(query, key)
     cache = instance.__dict__.setdefault("_prefetched_objects_cache", {})
     cache[name] = queryset
-    return queryset._result_cache
+    return list(queryset)  # its result cache: no query
 
 
 # The page's queries, each compiled once per process and language (core.prepared). Each list

@@ -86,18 +86,19 @@ def minutes_record_sent(*, minutes_id: int, user=None, when: dt.datetime | None 
     log(minutes, "minutes.sent_to_ndc", user=user, data={"at": when.isoformat(), "first": first})
 
 
+def _publications(minutes: Minutes):
+    """The log entries of each publication of ``minutes`` with a revision, newest first."""
+    return ModelLogEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(Minutes),
+        object_id=str(minutes.pk),
+        action="wagtail.publish",
+        revision__isnull=False,
+    ).order_by("-timestamp", "-pk")
+
+
 def published_revisions(minutes: Minutes) -> list[tuple[Revision, dt.datetime]]:
     """Every revision that was published, newest first, with when (earlier versions stay reachable)."""
-    entries = (
-        ModelLogEntry.objects.filter(
-            content_type=ContentType.objects.get_for_model(Minutes),
-            object_id=str(minutes.pk),
-            action="wagtail.publish",
-            revision__isnull=False,
-        )
-        .select_related("revision")
-        .order_by("-timestamp", "-pk")
-    )
+    entries = _publications(minutes).select_related("revision")
     seen: set[int] = set()
     result = []
     for entry in entries:
@@ -117,15 +118,9 @@ class VersionRef:
 def published_versions(minutes: Minutes) -> list[tuple[VersionRef, dt.datetime]]:
     """``published_revisions`` as the page of the current version lists them (ids and dates):
     the same entries in the same order, without reading each revision's stored content."""
-    entries = ModelLogEntry.objects.filter(
-        content_type=ContentType.objects.get_for_model(Minutes),
-        object_id=str(minutes.pk),
-        action="wagtail.publish",
-        revision__isnull=False,
-    ).order_by("-timestamp", "-pk")
     seen: set[int] = set()
     result = []
-    for revision_id, timestamp in entries.values_list("revision_id", "timestamp"):
+    for revision_id, timestamp in _publications(minutes).values_list("revision_id", "timestamp"):
         if revision_id not in seen:
             seen.add(revision_id)
             result.append((VersionRef(revision_id), timestamp))
